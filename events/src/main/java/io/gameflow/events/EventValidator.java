@@ -1,0 +1,228 @@
+package io.gameflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks an event against the contract and returns every problem found, not just the first, so a client
+ * can fix a payload in one round trip.
+ */
+public final class EventValidator {
+
+    static final int MAX_ID_LENGTH = 128;
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Set<String> TRANSACTION_TYPES = Set.of(PurchaseEvent.PURCHASE, PurchaseEvent.REFUND);
+    private static final String ACCEPTED_NAMES = Arrays.stream(EventKind.values())
+            .map(EventKind::eventName).collect(Collectors.joining(", "));
+
+    private final ValidationLimits limits;
+
+    public EventValidator(ValidationLimits limits) {
+        this.limits = limits;
+    }
+
+    public EventValidator() {
+        this(ValidationLimits.DEFAULT);
+    }
+
+    /** @param now the moment the timestamp bounds are measured from (receipt time) */
+    public List<Violation> validate(JsonNode event, Instant now) {
+        Check check = new Check();
+        if (event == null || !event.isObject()) {
+            check.fail("", "an event must be a JSON object");
+            return check.violations;
+        }
+        check.optionalId(event, "", "event_id");
+        checkTimestamp(check, event, now);
+        JsonNode name = event.get("event_name");
+        if (name == null || name.isNull()) {
+            check.fail("event_name", "is required; accepted: " + ACCEPTED_NAMES);
+        } else if (!name.isTextual()) {
+            check.fail("event_name", "must be a string; accepted: " + ACCEPTED_NAMES);
+        } else {
+            EventKind.byEventName(name.asText()).ifPresentOrElse(
+                    kind -> checkBody(check, kind, event),
+                    () -> check.fail("event_name", "unknown event_name '" + name.asText() + "'; accepted: " + ACCEPTED_NAMES));
+        }
+        return check.violations;
+    }
+
+    public List<Violation> validate(JsonNode event) {
+        return validate(event, Instant.now());
+    }
+
+    private void checkTimestamp(Check check, JsonNode event, Instant now) {
+        JsonNode ts = event.get("event_timestamp");
+        if (ts == null || ts.isNull()) {
+            check.fail("event_timestamp", "is required (ISO-8601 with zone, e.g. 2024-11-12T10:15:30Z)");
+            return;
+        }
+        if (!ts.isTextual()) {
+            check.fail("event_timestamp", "must be a string in ISO-8601 with zone, e.g. 2024-11-12T10:15:30Z");
+            return;
+        }
+        Instant time;
+        try {
+            time = EventTimes.parse(ts.asText());
+        } catch (IllegalArgumentException e) {
+            check.fail("event_timestamp", "must be ISO-8601 with zone, e.g. 2024-11-12T10:15:30Z; got '" + ts.asText() + "'");
+            return;
+        }
+        if (time.isBefore(now.minus(limits.maxAge()))) {
+            check.fail("event_timestamp", "is older than the accepted " + limits.maxAge().toDays() + " days");
+        } else if (time.isAfter(now.plus(limits.maxAhead()))) {
+            check.fail("event_timestamp", "is more than " + limits.maxAhead().toDays() + " days in the future");
+        }
+    }
+
+    private void checkBody(Check check, EventKind kind, JsonNode event) {
+        switch (kind) {
+            case PLAYER_ACTION -> {
+                check.object(event, "parameters").ifPresent(p -> {
+                    check.id(p, "parameters", "player_id");
+                    check.id(p, "parameters", "session_id");
+                    check.id(p, "parameters", "event_type");
+                    check.id(p, "parameters", "level_id");
+                    check.id(p, "parameters", "map_id");
+                });
+                checkUserData(check, event);
+            }
+            case TRANSACTION -> {
+                check.object(event, "parameters").ifPresent(p -> {
+                    check.id(p, "parameters", "transaction_id");
+                    check.oneOf(p, "parameters", "transaction_type", TRANSACTION_TYPES);
+                    check.matches(p, "parameters", "currency", CURRENCY, "three upper-case letters (ISO 4217, e.g. USD)");
+                    check.number(p, "parameters", "amount", 0, Double.MAX_VALUE);
+                    check.id(p, "parameters", "item_id");
+                    check.id(p, "parameters", "item_type");
+                });
+                checkUserData(check, event);
+            }
+            case SERVER_METRIC -> {
+                check.object(event, "parameters").ifPresent(p -> {
+                    check.id(p, "parameters", "server_id");
+                    check.number(p, "parameters", "cpu_load", 0, 100);
+                    check.number(p, "parameters", "memory_usage", 0, 100);
+                    check.number(p, "parameters", "latency", 0, Double.MAX_VALUE);
+                });
+                check.object(event, "server_data").ifPresent(d -> {
+                    check.id(d, "server_data", "region");
+                    check.id(d, "server_data", "server_type");
+                });
+            }
+        }
+    }
+
+    private static void checkUserData(Check check, JsonNode event) {
+        check.object(event, "user_data").ifPresent(u -> {
+            check.id(u, "user_data", "user_id");
+            check.id(u, "user_data", "platform");
+        });
+    }
+
+    /** Collects violations; each method checks one field of one object. */
+    private static final class Check {
+        final List<Violation> violations = new ArrayList<>();
+
+        void fail(String path, String message) {
+            violations.add(new Violation(path, message));
+        }
+
+        static String path(String parent, String field) {
+            return parent.isEmpty() ? field : parent + "." + field;
+        }
+
+        Optional<JsonNode> object(JsonNode parent, String field) {
+            JsonNode node = parent.get(field);
+            if (node == null || node.isNull()) {
+                fail(field, "is required (an object)");
+                return Optional.empty();
+            }
+            if (!node.isObject()) {
+                fail(field, "must be an object");
+                return Optional.empty();
+            }
+            return Optional.of(node);
+        }
+
+        /** A required text value, such as an id. */
+        Optional<String> text(JsonNode parent, String parentPath, String field) {
+            JsonNode node = parent.get(field);
+            String path = path(parentPath, field);
+            if (node == null || node.isNull()) {
+                fail(path, "is required (a string)");
+                return Optional.empty();
+            }
+            if (!node.isTextual()) {
+                fail(path, "must be a string");
+                return Optional.empty();
+            }
+            return Optional.of(node.asText());
+        }
+
+        void id(JsonNode parent, String parentPath, String field) {
+            text(parent, parentPath, field).ifPresent(value -> checkIdText(path(parentPath, field), value));
+        }
+
+        void optionalId(JsonNode parent, String parentPath, String field) {
+            if (parent.has(field)) {
+                id(parent, parentPath, field);
+            }
+        }
+
+        private void checkIdText(String path, String value) {
+            if (value.isBlank()) {
+                fail(path, "must not be empty");
+            } else if (value.length() > MAX_ID_LENGTH) {
+                fail(path, "must be at most " + MAX_ID_LENGTH + " characters, got " + value.length());
+            }
+        }
+
+        void oneOf(JsonNode parent, String parentPath, String field, Set<String> accepted) {
+            text(parent, parentPath, field).ifPresent(value -> {
+                if (!accepted.contains(value)) {
+                    fail(path(parentPath, field), "must be one of " + accepted.stream().sorted().toList() + ", got '" + value + "'");
+                }
+            });
+        }
+
+        void matches(JsonNode parent, String parentPath, String field, Pattern pattern, String description) {
+            text(parent, parentPath, field).ifPresent(value -> {
+                if (!pattern.matcher(value).matches()) {
+                    fail(path(parentPath, field), "must be " + description + ", got '" + value + "'");
+                }
+            });
+        }
+
+        void number(JsonNode parent, String parentPath, String field, double min, double max) {
+            JsonNode node = parent.get(field);
+            String path = path(parentPath, field);
+            if (node == null || node.isNull()) {
+                fail(path, "is required (a number)");
+            } else if (!node.isNumber()) {
+                fail(path, "must be a number");
+            } else {
+                double value = node.asDouble();
+                if (!Double.isFinite(value)) {
+                    fail(path, "must be a finite number");
+                } else if (value < min || value > max) {
+                    fail(path, max == Double.MAX_VALUE
+                            ? "must be >= " + format(min) + ", got " + node.asText()
+                            : "must be between " + format(min) + " and " + format(max) + ", got " + node.asText());
+                }
+            }
+        }
+
+        private static String format(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
+}

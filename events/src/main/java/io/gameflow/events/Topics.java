@@ -1,0 +1,30 @@
+package io.gameflow.events;
+
+/** Kafka topic names of the GameFlow contract (DESIGN.md, "Topics and keys"). */
+public final class Topics {
+
+    public static final String PLAYER_EVENTS = "player-events";
+    public static final String PURCHASE_EVENTS = "purchase-events";
+    public static final String SERVER_METRICS = "server-metrics";
+    public static final String ENGAGEMENT_ALERTS = "engagement-alerts";
+    public static final String FRAUD_ALERTS = "fraud-alerts";
+    public static final String SERVER_ALERTS = "server-alerts";
+    public static final String INGEST_REJECTED = "ingest-rejected";
+
+    /** The three input topics, in contract order. */
+    public static final java.util.List<String> INPUTS = java.util.List.of(PLAYER_EVENTS, PURCHASE_EVENTS, SERVER_METRICS);
+
+    /** Every topic the services read or write, dead-letter topics of the inputs included. */
+    public static final java.util.List<String> ALL = java.util.List.of(
+            PLAYER_EVENTS, PURCHASE_EVENTS, SERVER_METRICS,
+            ENGAGEMENT_ALERTS, FRAUD_ALERTS, SERVER_ALERTS, INGEST_REJECTED,
+            dlq(PLAYER_EVENTS), dlq(PURCHASE_EVENTS), dlq(SERVER_METRICS));
+
+    private Topics() {
+    }
+
+    /** Dead-letter topic of an input topic. */
+    public static String dlq(String topic) {
+        return topic + "-dlq";
+    }
+}

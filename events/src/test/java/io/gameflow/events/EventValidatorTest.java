@@ -1,0 +1,125 @@
+package io.gameflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventValidatorTest {
+
+    private static final Instant NOW = Instant.parse("2024-11-12T12:00:00Z");
+    private final EventValidator validator = new EventValidator(ValidationLimits.DEFAULT);
+
+    static Stream<Arguments> invalidEvents() {
+        return Stream.of(
+                // missing fields
+                player("missing player_id", e -> params(e).remove("player_id"), "parameters.player_id"),
+                player("missing parameters", e -> e.remove("parameters"), "parameters"),
+                player("missing user_data", e -> e.remove("user_data"), "user_data"),
+                player("missing timestamp", e -> e.remove("event_timestamp"), "event_timestamp"),
+                player("missing event_name", e -> e.remove("event_name"), "event_name"),
+                purchase("missing currency", e -> params(e).remove("currency"), "parameters.currency"),
+                server("missing server_data", e -> e.remove("server_data"), "server_data"),
+                // wrong types
+                player("level_id a number", e -> params(e).put("level_id", 2), "parameters.level_id"),
+                player("parameters an array", e -> e.putArray("parameters"), "parameters"),
+                purchase("amount a string", e -> params(e).put("amount", "4.99"), "parameters.amount"),
+                server("cpu_load a string", e -> params(e).put("cpu_load", "78"), "parameters.cpu_load"),
+                server("event_timestamp a number", e -> e.put("event_timestamp", 1731406530), "event_timestamp"),
+                // out of range or malformed values
+                player("empty session_id", e -> params(e).put("session_id", ""), "parameters.session_id"),
+                player("player_id too long", e -> params(e).put("player_id", "p".repeat(129)), "parameters.player_id"),
+                player("unknown event_name", e -> e.put("event_name", "player_moved"), "event_name"),
+                purchase("negative amount", e -> params(e).put("amount", -1), "parameters.amount"),
+                purchase("lower-case currency", e -> params(e).put("currency", "usd"), "parameters.currency"),
+                purchase("unknown transaction_type", e -> params(e).put("transaction_type", "gift"), "parameters.transaction_type"),
+                server("cpu_load above 100", e -> params(e).put("cpu_load", 100.5), "parameters.cpu_load"),
+                server("memory_usage below 0", e -> params(e).put("memory_usage", -3), "parameters.memory_usage"),
+                server("negative latency", e -> params(e).put("latency", -1), "parameters.latency"),
+                player("empty event_id", e -> e.put("event_id", ""), "event_id"),
+                // bad timestamps
+                player("timestamp without zone", e -> e.put("event_timestamp", "2024-11-12T10:15:30"), "event_timestamp"),
+                player("timestamp not a date", e -> e.put("event_timestamp", "yesterday"), "event_timestamp"),
+                player("timestamp 31 days old", e -> e.put("event_timestamp", "2024-10-12T11:59:00Z"), "event_timestamp"),
+                player("timestamp 3 days ahead", e -> e.put("event_timestamp", "2024-11-15T12:00:01Z"), "event_timestamp"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidEvents")
+    void reportsThePathOfTheProblem(String name, JsonNode event, String expectedPath) {
+        List<Violation> violations = validator.validate(event, NOW);
+        assertEquals(List.of(expectedPath), violations.stream().map(Violation::path).toList(), violations::toString);
+        assertTrue(!violations.get(0).message().isBlank());
+    }
+
+    @Test
+    void reportsEveryProblemNotJustTheFirst() {
+        ObjectNode event = fresh(SeedExamples.serverMetricEvent());
+        params(event).put("cpu_load", 120).put("memory_usage", "full").remove("server_id");
+        event.put("event_timestamp", "soon");
+
+        List<String> paths = validator.validate(event, NOW).stream().map(Violation::path).sorted().toList();
+
+        assertEquals(List.of("event_timestamp", "parameters.cpu_load", "parameters.memory_usage", "parameters.server_id"), paths);
+    }
+
+    @Test
+    void unknownEventNameNamesTheAcceptedOnes() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        event.put("event_name", "login");
+        String message = validator.validate(event, NOW).get(0).message();
+        assertTrue(message.contains("player_action") && message.contains("transaction") && message.contains("server_metric"), message);
+    }
+
+    @Test
+    void aNonObjectIsOneViolationAtTheRoot() {
+        assertEquals(List.of(new Violation("", "an event must be a JSON object")),
+                validator.validate(EventJson.readTree("[1,2]"), NOW));
+    }
+
+    @Test
+    void acceptsAnOffsetOtherThanZ() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        event.put("event_timestamp", "2024-11-12T12:15:30+02:00");
+        assertEquals(List.of(), validator.validate(event, NOW));
+    }
+
+    private static Arguments player(String name, Consumer<ObjectNode> breakIt, String path) {
+        return broken(name, SeedExamples.playerEvent(), breakIt, path);
+    }
+
+    private static Arguments purchase(String name, Consumer<ObjectNode> breakIt, String path) {
+        return broken(name, SeedExamples.purchaseEvent(), breakIt, path);
+    }
+
+    private static Arguments server(String name, Consumer<ObjectNode> breakIt, String path) {
+        return broken(name, SeedExamples.serverMetricEvent(), breakIt, path);
+    }
+
+    private static Arguments broken(String name, String seed, Consumer<ObjectNode> breakIt, String path) {
+        ObjectNode event = fresh(seed);
+        breakIt.accept(event);
+        return Arguments.of(name, event, path);
+    }
+
+    /** A seed example moved to 2024-11-12T10:15:30Z, inside the default bounds around {@link #NOW}. */
+    private static ObjectNode fresh(String seed) {
+        ObjectNode event = (ObjectNode) EventJson.readTree(seed);
+        event.put("event_timestamp", "2024-11-12T10:15:30Z");
+        return event;
+    }
+
+    private static ObjectNode params(ObjectNode event) {
+        return (ObjectNode) event.get("parameters");
+    }
+}
