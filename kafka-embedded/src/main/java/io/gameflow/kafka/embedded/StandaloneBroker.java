@@ -1,0 +1,56 @@
+package io.gameflow.kafka.embedded;
+
+import io.gameflow.events.Topics;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one broker for the local stack until the process is stopped. Options (all optional):
+ * {@code --port 9092 --controller-port 9093 --data-dir target/kafka --partitions 6 --fresh}.
+ * Creates the GameFlow topics and prints {@code KAFKA READY <bootstrap>} once clients can connect.
+ */
+public final class StandaloneBroker {
+
+    private StandaloneBroker() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Options options = Options.parse(args);
+        if (options.fresh()) {
+            EmbeddedKafka.deleteDirectory(options.dataDir());
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir(), options.port(), options.controllerPort());
+        kafka.createTopics(Topics.ALL, options.partitions());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            stopped.countDown();
+        }, "broker-shutdown"));
+        System.out.println("KAFKA READY " + kafka.bootstrapServers() + " data=" + options.dataDir().toAbsolutePath());
+        stopped.await();
+    }
+
+    record Options(int port, int controllerPort, Path dataDir, int partitions, boolean fresh) {
+
+        static Options parse(String[] args) {
+            int port = 9092;
+            Integer controllerPort = null;
+            Path dataDir = Path.of("target", "kafka");
+            int partitions = 6;
+            boolean fresh = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--controller-port" -> controllerPort = Integer.parseInt(args[++i]);
+                    case "--data-dir" -> dataDir = Path.of(args[++i]);
+                    case "--partitions" -> partitions = Integer.parseInt(args[++i]);
+                    case "--fresh" -> fresh = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]
+                            + "; accepted: --port, --controller-port, --data-dir, --partitions, --fresh");
+                }
+            }
+            return new Options(port, controllerPort == null ? port + 1 : controllerPort, dataDir, partitions, fresh);
+        }
+    }
+}
