@@ -1,0 +1,33 @@
+package io.gameflow.generator.config;
+
+import io.smallrye.config.ConfigMapping;
+
+import java.util.List;
+
+@ConfigMapping(prefix = "gameflow.generator")
+public interface GeneratorConfig {
+
+    /** Where events go: {@code kafka} or {@code none}. */
+    OutputMode mode();
+
+    /** Start producing at boot. */
+    boolean autostart();
+
+    /** Events per second over all topics. */
+    double rate();
+
+    /** Seed of the world: the same seed and configuration give the same events. */
+    long seed();
+
+    int players();
+
+    int levels();
+
+    int mapsPerLevel();
+
+    int servers();
+
+    List<String> regions();
+
+    enum OutputMode { KAFKA, NONE }
+}

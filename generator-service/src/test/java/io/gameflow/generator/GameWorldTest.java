@@ -1,0 +1,76 @@
+package io.gameflow.generator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.EventKind;
+import io.gameflow.events.EventValidator;
+import io.gameflow.generator.domain.GameWorld;
+import io.gameflow.generator.domain.GeneratedEvent;
+import io.gameflow.generator.domain.WorldSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GameWorldTest {
+
+    private static final WorldSettings SETTINGS = new WorldSettings(7, 50, 5, 3, 20, List.of("us-west", "eu-central"));
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static List<String> run(WorldSettings settings, int n) {
+        GameWorld world = new GameWorld(settings);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(EventJson.write(world.next(T0.plusMillis(i * 10L)).event()));
+        }
+        return out;
+    }
+
+    @Test
+    void theSameSeedGivesTheSameEvents() {
+        assertEquals(run(SETTINGS, 2000), run(SETTINGS, 2000));
+        assertNotEquals(run(SETTINGS, 200), run(new WorldSettings(8, 50, 5, 3, 20, List.of("us-west", "eu-central")), 200));
+    }
+
+    @Test
+    void everyEventIsValidAndKeyedPerTheContract() {
+        GameWorld world = new GameWorld(SETTINGS);
+        EventValidator validator = new EventValidator();
+        Map<EventKind, Integer> perKind = new EnumMap<>(EventKind.class);
+        Set<String> cells = new HashSet<>();
+        for (int i = 0; i < 5000; i++) {
+            GeneratedEvent event = world.next(Instant.now());
+            JsonNode json = EventJson.mapper().valueToTree(event.event());
+            assertEquals(List.of(), validator.validate(json), json::toString);
+            assertEquals(event.kind().keyOf(json), event.key());
+            perKind.merge(event.kind(), 1, Integer::sum);
+            if (event.kind() == EventKind.PLAYER_ACTION) {
+                cells.add(json.at("/parameters/level_id").asText() + "/" + json.at("/parameters/map_id").asText());
+            }
+        }
+        assertEquals(3, perKind.size(), perKind::toString);
+        assertTrue(perKind.get(EventKind.PLAYER_ACTION) > perKind.get(EventKind.SERVER_METRIC));
+        assertTrue(cells.size() > 3, () -> "players should move through several maps: " + cells);
+    }
+
+    @Test
+    void levelCompleteIsReportedOnTheLastMapOfTheLevel() {
+        GameWorld world = new GameWorld(SETTINGS);
+        for (int i = 0; i < 20_000; i++) {
+            GeneratedEvent event = world.next(EventKind.PLAYER_ACTION, T0);
+            JsonNode json = EventJson.mapper().valueToTree(event.event());
+            if ("level_complete".equals(json.at("/parameters/event_type").asText())) {
+                assertEquals("map_03", json.at("/parameters/map_id").asText());
+            }
+        }
+    }
+}

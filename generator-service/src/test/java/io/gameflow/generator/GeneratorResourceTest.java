@@ -1,0 +1,83 @@
+package io.gameflow.generator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.events.EventHeaders;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.EventKind;
+import io.gameflow.events.EventValidator;
+import io.gameflow.kafka.embedded.KafkaTestResource;
+import io.gameflow.kafka.embedded.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class GeneratorResourceTest {
+
+    private final EventValidator validator = new EventValidator();
+
+    @Test
+    void sendsKeyedValidEventsToAllThreeTopicsWhileStarted() {
+        given().contentType(ContentType.JSON).body("{\"rate\": 400}").when().put("/v1/generator/rate")
+                .then().statusCode(200).body("rate", equalTo(400.0f));
+        given().when().post("/v1/generator/start").then().statusCode(200).body("running", equalTo(true));
+        try {
+            for (EventKind kind : EventKind.values()) {
+                try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), kind.defaultTopic())) {
+                    List<ConsumerRecord<String, String>> records = reader.readUntil(read -> read.size() >= 5, Duration.ofSeconds(60));
+                    for (ConsumerRecord<String, String> record : records) {
+                        JsonNode json = EventJson.readTree(record.value());
+                        assertEquals(List.of(), validator.validate(json), record.value());
+                        assertEquals(kind.keyOf(json), record.key());
+                        assertNotNull(TopicReader.header(record, EventHeaders.EVENT_ID));
+                    }
+                }
+            }
+            given().when().get("/v1/generator").then().statusCode(200)
+                    .body("sent_per_topic.'player-events'", greaterThan(0))
+                    .body("send_errors", equalTo(0));
+        } finally {
+            given().when().post("/v1/generator/stop").then().statusCode(200).body("running", equalTo(false));
+        }
+    }
+
+    @Test
+    void samplesAreValidEventsOfTheAskedType() {
+        String body = given().when().get("/v1/generator/sample?type=server&count=25")
+                .then().statusCode(200).body("$", hasSize(25)).extract().asString();
+        for (JsonNode event : EventJson.readTree(body)) {
+            assertEquals("server_metric", event.get("event_name").asText());
+            assertEquals(List.of(), validator.validate(event));
+        }
+    }
+
+    @Test
+    void badParametersGet400SayingWhatToFix() {
+        given().when().get("/v1/generator/sample?type=monster").then().statusCode(400)
+                .body("error", equalTo("bad_request")).body("message", containsString("player, purchase, server"));
+        given().when().get("/v1/generator/sample?count=0").then().statusCode(400).body("message", containsString("count"));
+        given().contentType(ContentType.JSON).body("{\"rate\": -5}").when().put("/v1/generator/rate").then().statusCode(400);
+    }
+
+    @Test
+    void exposesHealthMetricsAndOpenApi() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_generator_events_total"));
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/generator/sample"));
+    }
+}
