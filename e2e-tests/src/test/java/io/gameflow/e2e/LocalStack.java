@@ -1,0 +1,92 @@
+package io.gameflow.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The local stack of {@code make run} (scripts/run-local-stack.sh), started as the user would start it, on
+ * ports of its own so that it does not collide with a stack a developer left running.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final int KAFKA_PORT = 19092;
+    static final int INGEST_PORT = 18080;
+    static final int GENERATOR_PORT = 18081;
+    static final int ENGAGEMENT_PORT = 18082;
+    static final int METRICS_PORT = 18083;
+    static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT);
+
+    private final Process process;
+    private final Path output;
+
+    private LocalStack(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static LocalStack start() throws IOException {
+        Path root = Path.of(System.getProperty("gameflow.root", ".."));
+        Path runDir = Path.of(System.getProperty("gameflow.run-dir", "target/e2e-stack")).toAbsolutePath();
+        Files.createDirectories(runDir.getParent());
+        Path output = runDir.resolveSibling("e2e-stack.out");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/run-local-stack.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(Map.of(
+                "GAMEFLOW_RUN_DIR", runDir.toString(),
+                "GAMEFLOW_BUILD", "never",
+                "KAFKA_PORT", Integer.toString(KAFKA_PORT),
+                "INGEST_PORT", Integer.toString(INGEST_PORT),
+                "GENERATOR_PORT", Integer.toString(GENERATOR_PORT),
+                "ENGAGEMENT_PORT", Integer.toString(ENGAGEMENT_PORT),
+                "METRICS_PORT", Integer.toString(METRICS_PORT),
+                "GENERATOR_RATE", "200"));
+        LocalStack stack = new LocalStack(builder.start(), output);
+        await("the local stack to print GAMEFLOW READY").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    if (!stack.process.isAlive()) {
+                        throw new IllegalStateException("the stack exited:\n" + stack.output());
+                    }
+                    return stack.output().contains("GAMEFLOW READY");
+                });
+        return stack;
+    }
+
+    String output() {
+        try {
+            return Files.readString(output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the stack as Ctrl-C would, and waits until the script and everything it started are gone. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+}

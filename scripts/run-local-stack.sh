@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# The whole GameFlow stack on this machine without Docker: a standalone Kafka broker (kafka-embedded) and
+# the four services as JVM processes, the generator feeding them. Ctrl-C (or SIGTERM) stops every process
+# this script started. Logs and data live under $GAMEFLOW_RUN_DIR (default target/local-stack), wiped at
+# each start so that no stale Kafka or RocksDB state leaks into a new run.
+#
+# Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
+# ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
+# GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
+# GAMEFLOW_BUILD (auto: build when a service jar is missing; always; never).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN_DIR=${GAMEFLOW_RUN_DIR:-$ROOT/target/local-stack}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+export GENERATOR_PORT=${GENERATOR_PORT:-8081}
+export INGEST_PORT=${INGEST_PORT:-8080}
+export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
+export METRICS_PORT=${METRICS_PORT:-8083}
+JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
+READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
+SERVICES=(generator-service ingest-service engagement-service metrics-service)
+declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PORT
+                 [engagement-service]=$ENGAGEMENT_PORT [metrics-service]=$METRICS_PORT)
+PIDS=()
+
+log() { printf '[gameflow] %s\n' "$*"; }
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_all() {
+  trap - EXIT INT TERM
+  if ((${#PIDS[@]})); then
+    log "stopping ${#PIDS[@]} processes"
+    # services first (reverse start order), the broker last, so that nothing loses its broker while flushing
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[i]}" 2>/dev/null || true; done
+    for _ in $(seq 1 60); do
+      alive=0
+      for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+      ((alive)) || break
+      sleep 0.5
+    done
+    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    log "stopped"
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+fail() { log "ERROR: $*"; exit 1; }
+
+jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+build_if_needed() {
+  local missing=0
+  for s in "${SERVICES[@]}"; do [[ -f $(jar_of "$s") ]] || missing=1; done
+  [[ -f $ROOT/kafka-embedded/target/classpath.txt ]] || missing=1
+  case ${GAMEFLOW_BUILD:-auto} in
+    always) missing=1 ;;
+    never) ((missing == 0)) || fail "a service is not built and GAMEFLOW_BUILD=never; run: ./mvnw install -DskipTests" ;;
+  esac
+  if ((missing)); then
+    log "building (./mvnw install -DskipTests), logs in $RUN_DIR/logs/build.log"
+    (cd "$ROOT" && ./mvnw -B -ntp install -DskipTests >"$RUN_DIR/logs/build.log" 2>&1) \
+      || { tail -40 "$RUN_DIR/logs/build.log"; fail "build failed"; }
+  fi
+}
+
+await_ready() { # name url pid log
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null "$2"; do
+    kill -0 "$3" 2>/dev/null || { tail -30 "$4"; fail "$1 exited; see $4"; }
+    ((SECONDS < deadline)) || { tail -30 "$4"; fail "$1 not ready after ${READY_TIMEOUT}s; see $4"; }
+    sleep 1
+  done
+}
+
+for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
+  listening "$port" && fail "port $port is already in use (another GameFlow stack?); stop it or set the *_PORT variables"
+done
+command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
+
+rm -rf "$RUN_DIR"
+mkdir -p "$RUN_DIR/logs" "$RUN_DIR/state"
+build_if_needed
+
+log "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/logs/kafka.log)"
+KAFKA_CP="$(ls "$ROOT"/kafka-embedded/target/kafka-embedded-*.jar | grep -v -e sources -e tests | head -1)"
+KAFKA_CP+=":$(cat "$ROOT/kafka-embedded/target/classpath.txt"):$(cat "$ROOT/kafka-embedded/target/classpath-logging.txt")"
+java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true \
+  -cp "$KAFKA_CP" io.gameflow.kafka.embedded.StandaloneBroker \
+  --port "$KAFKA_PORT" --data-dir "$RUN_DIR/kafka" --partitions "${KAFKA_PARTITIONS:-6}" --fresh \
+  >"$RUN_DIR/logs/kafka.log" 2>&1 &
+KAFKA_PID=$!
+PIDS+=("$KAFKA_PID")
+deadline=$((SECONDS + READY_TIMEOUT))
+until grep -q '^KAFKA READY' "$RUN_DIR/logs/kafka.log"; do
+  kill -0 "$KAFKA_PID" 2>/dev/null || { tail -30 "$RUN_DIR/logs/kafka.log"; fail "Kafka exited"; }
+  ((SECONDS < deadline)) || fail "Kafka not ready after ${READY_TIMEOUT}s"
+  sleep 0.5
+done
+
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+for s in engagement-service metrics-service ingest-service generator-service; do
+  log "starting $s on port ${PORT[$s]} (log: $RUN_DIR/logs/$s.log)"
+  KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" java $JAVA_OPTS -jar "$(jar_of "$s")" >"$RUN_DIR/logs/$s.log" 2>&1 &
+  PIDS+=("$!")
+done
+idx=1
+for s in engagement-service metrics-service ingest-service generator-service; do
+  await_ready "$s" "http://127.0.0.1:${PORT[$s]}/q/health/ready" "${PIDS[idx]}" "$RUN_DIR/logs/$s.log"
+  idx=$((idx + 1))
+done
+
+cat <<MSG
+
+  GameFlow is running (Ctrl-C stops everything). Open:
+    http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
+    http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
+    http://localhost:$GENERATOR_PORT/v1/generator             the generator: rate, events sent per topic
+    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events)
+    http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
+  Logs: $RUN_DIR/logs
+
+MSG
+log "GAMEFLOW READY"
+wait
