@@ -1,0 +1,29 @@
+package io.gameflow.engagement.domain;
+
+import io.gameflow.events.EventJson;
+
+import java.util.List;
+
+/**
+ * State-store and repartition keys. Ids are free text (any character, up to 128), so a joining separator such
+ * as "|" could make two different cells collide; a JSON array cannot, and stays readable in changelogs.
+ */
+public final class LevelMapKeys {
+
+    private LevelMapKeys() {
+    }
+
+    /** Key of a cell, e.g. {@code ["level_02","map_03"]}. */
+    public static String cell(String levelId, String mapId) {
+        return EventJson.write(List.of(levelId, mapId));
+    }
+
+    public static String cell(LevelMapVisit visit) {
+        return cell(visit.levelId(), visit.mapId());
+    }
+
+    /** Key of one player's presence on a cell, e.g. {@code ["level_02","map_03","player_123"]}. */
+    public static String player(LevelMapVisit visit) {
+        return EventJson.write(List.of(visit.levelId(), visit.mapId(), visit.playerId()));
+    }
+}

@@ -1,0 +1,44 @@
+package io.gameflow.metrics.domain;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.gameflow.events.EventTimes;
+import io.gameflow.events.ServerMetricEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+
+/**
+ * The latest health sample of one game server, as kept in the state store.
+ *
+ * <p>{@code lastSeen} is the event time as ISO-8601 text (UTC) rather than an {@link Instant}: the store's serde
+ * uses the contract's mapper, which like the contract itself carries timestamps as text and has no java.time module.
+ */
+@RegisterForReflection
+public record ServerSample(String serverId, String region, String serverType,
+                           double cpuLoad, double memoryUsage, double latency, String lastSeen) {
+
+    public static ServerSample of(ServerMetricEvent event) {
+        ServerMetricEvent.Parameters p = event.parameters();
+        ServerMetricEvent.ServerData d = event.serverData();
+        return new ServerSample(p.serverId(), d.region(), d.serverType(),
+                p.cpuLoad(), p.memoryUsage(), p.latency(), event.eventTime().toString());
+    }
+
+    /** The event time of the sample. Ignored by Jackson: it is {@code lastSeen} parsed, not a field of its own. */
+    @JsonIgnore
+    public Instant lastSeenTime() {
+        return EventTimes.parse(lastSeen);
+    }
+
+    /**
+     * The sample to keep of a stored one and one that just arrived: the later by event time, so a sample
+     * that arrives out of order never rolls the state back. On equal event times the arriving one wins,
+     * as a resent sample is the producer's latest word.
+     */
+    public static ServerSample latest(ServerSample stored, ServerSample arrived) {
+        if (stored == null) {
+            return arrived;
+        }
+        return arrived.lastSeenTime().isBefore(stored.lastSeenTime()) ? stored : arrived;
+    }
+}
