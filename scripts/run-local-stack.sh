@@ -28,26 +28,35 @@ log() { printf '[gameflow] %s\n' "$*"; }
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# TERM, then KILL whatever still runs after $1 seconds
+stop_pids() {
+  local timeout=$1 pid alive deadline
+  shift
+  (($#)) || return 0
+  kill -TERM "$@" 2>/dev/null || true
+  deadline=$((SECONDS + timeout))
+  while ((SECONDS < deadline)); do
+    alive=0
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || return 0
+    sleep 0.5
+  done
+  kill -KILL "$@" 2>/dev/null || true
+}
+
 stop_all() {
   trap - EXIT INT TERM
-  if ((${#PIDS[@]})); then
-    log "stopping ${#PIDS[@]} processes"
-    # services first (reverse start order), the broker last, so that nothing loses its broker while flushing
-    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill -TERM "${PIDS[i]}" 2>/dev/null || true; done
-    for _ in $(seq 1 60); do
-      alive=0
-      for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      ((alive)) || break
-      sleep 0.5
-    done
-    for pid in "${PIDS[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    log "stopped"
-  fi
+  ((${#PIDS[@]})) || return 0
+  log "stopping ${#PIDS[@]} processes"
+  # the services first, so that they commit and leave their groups while the broker still runs
+  stop_pids 45 "${PIDS[@]:1}"
+  stop_pids 30 "${PIDS[0]}"
+  wait 2>/dev/null || true
+  log "stopped"
 }
 trap stop_all EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# Ctrl-C or SIGTERM is the normal way to end the stack: stop everything, then end without an error
+trap 'exit 0' INT TERM
 
 fail() { log "ERROR: $*"; exit 1; }
 
@@ -70,7 +79,7 @@ build_if_needed() {
 
 await_ready() { # name url pid log
   local deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fsS -o /dev/null "$2"; do
+  until curl -fs -o /dev/null "$2" 2>/dev/null; do
     kill -0 "$3" 2>/dev/null || { tail -30 "$4"; fail "$1 exited; see $4"; }
     ((SECONDS < deadline)) || { tail -30 "$4"; fail "$1 not ready after ${READY_TIMEOUT}s; see $4"; }
     sleep 1

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -86,7 +87,7 @@ public class GeneratorResource {
         if (count < 1 || count > MAX_SAMPLE) {
             throw new BadRequestException("count must be between 1 and " + MAX_SAMPLE + "; got " + count);
         }
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         synchronized (sampleWorld) {
             return IntStream.range(0, count).mapToObj(i -> sampleWorld.next(kind, now)).map(GeneratedEvent::event).toList();
         }

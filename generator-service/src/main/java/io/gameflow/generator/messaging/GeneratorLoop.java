@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,7 +97,7 @@ public class GeneratorLoop {
         due += rate * TICK_MILLIS / 1000.0;
         int n = (int) due;
         due -= n;
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < n; i++) {
             GeneratedEvent event;
             synchronized (world) {
