@@ -19,6 +19,7 @@ public final class EventValidator {
 
     static final int MAX_ID_LENGTH = 128;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Set<String> TRANSACTION_TYPES = Set.of(PurchaseEvent.PURCHASE, PurchaseEvent.REFUND);
     private static final String ACCEPTED_NAMES = Arrays.stream(EventKind.values())
             .map(EventKind::eventName).collect(Collectors.joining(", "));
@@ -40,7 +41,7 @@ public final class EventValidator {
             check.fail("", "an event must be a JSON object");
             return check.violations;
         }
-        check.optionalId(event, "", "event_id");
+        check.optionalUuid(event, "event_id");
         checkTimestamp(check, event, now);
         JsonNode name = event.get("event_name");
         if (name == null || name.isNull()) {
@@ -172,9 +173,14 @@ public final class EventValidator {
             text(parent, parentPath, field).ifPresent(value -> checkIdText(path(parentPath, field), value));
         }
 
-        void optionalId(JsonNode parent, String parentPath, String field) {
+        /** The client's own event id: a UUID, so that it can stand as the record's event_id header. */
+        void optionalUuid(JsonNode parent, String field) {
             if (parent.has(field)) {
-                id(parent, parentPath, field);
+                text(parent, "", field).ifPresent(value -> {
+                    if (!UUID_TEXT.matcher(value).matches()) {
+                        fail(field, "must be a UUID such as 3f1c9a52-6c1e-4a4f-9f63-0a3c2a1e9d10, got '" + value + "'");
+                    }
+                });
             }
         }
 

@@ -47,6 +47,8 @@ class EventValidatorTest {
                 server("memory_usage below 0", e -> params(e).put("memory_usage", -3), "parameters.memory_usage"),
                 server("negative latency", e -> params(e).put("latency", -1), "parameters.latency"),
                 player("empty event_id", e -> e.put("event_id", ""), "event_id"),
+                player("event_id not a UUID", e -> e.put("event_id", "evt-42"), "event_id"),
+                player("event_id a number", e -> e.put("event_id", 42), "event_id"),
                 // bad timestamps
                 player("timestamp without zone", e -> e.put("event_timestamp", "2024-11-12T10:15:30"), "event_timestamp"),
                 player("timestamp not a date", e -> e.put("event_timestamp", "yesterday"), "event_timestamp"),
@@ -85,6 +87,13 @@ class EventValidatorTest {
     void aNonObjectIsOneViolationAtTheRoot() {
         assertEquals(List.of(new Violation("", "an event must be a JSON object")),
                 validator.validate(EventJson.readTree("[1,2]"), NOW));
+    }
+
+    @Test
+    void acceptsAClientEventIdThatIsAUuid() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        event.put("event_id", "3f1c9a52-6c1e-4a4f-9f63-0a3c2a1e9d10");
+        assertEquals(List.of(), validator.validate(event, NOW));
     }
 
     @Test

@@ -70,6 +70,9 @@ class GeneratorResourceTest {
         given().when().get("/v1/generator/sample?type=monster").then().statusCode(400)
                 .body("error", equalTo("bad_request")).body("message", containsString("player, purchase, server"));
         given().when().get("/v1/generator/sample?count=0").then().statusCode(400).body("message", containsString("count"));
+        given().when().get("/v1/generator/sample?count=abc").then().statusCode(400).body("message", containsString("whole number"));
+        given().contentType(ContentType.JSON).body("{\"rate\": ").when().put("/v1/generator/rate").then().statusCode(400)
+                .body("error", equalTo("bad_request"));
         given().contentType(ContentType.JSON).body("{\"rate\": -5}").when().put("/v1/generator/rate").then().statusCode(400);
     }
 

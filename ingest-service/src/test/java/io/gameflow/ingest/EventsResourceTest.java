@@ -118,6 +118,53 @@ class EventsResourceTest {
     }
 
     @Test
+    void aBatchOfTheMaximumSizeLandsWhole() {
+        String id = UUID.randomUUID().toString();
+        ArrayNode batch = EventJson.mapper().createArrayNode();
+        for (int i = 0; i < 1000; i++) {
+            batch.add(event(SeedExamples.playerEvent(), "parameters", "player_id", "bulk-" + id + "-" + (i % 50)));
+        }
+
+        given().contentType(ContentType.JSON).body(batch.toString())
+                .when().post("/v1/events")
+                .then().statusCode(200).body("accepted", equalTo(1000)).body("event_ids", hasSize(1000));
+
+        try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.PLAYER_EVENTS)) {
+            reader.awaitMatching(r -> r.key().startsWith("bulk-" + id), 1000, WAIT);
+        }
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_ingest_events_total{outcome=\"accepted\",topic=\"player-events\"}"));
+    }
+
+    @Test
+    void answers413OverTheMaximumNumberOfEvents() {
+        ArrayNode batch = EventJson.mapper().createArrayNode();
+        for (int i = 0; i < 1001; i++) {
+            batch.add(event(SeedExamples.playerEvent(), "parameters", "player_id", "too-many"));
+        }
+        given().contentType(ContentType.JSON).body(batch.toString())
+                .when().post("/v1/events")
+                .then().statusCode(413).body("error", equalTo("too_many_events")).body("message", containsString("at most 1000"));
+    }
+
+    @Test
+    void answers415ForABodyThatIsNotDeclaredJson() {
+        given().contentType(ContentType.TEXT).body(SeedExamples.playerEvent())
+                .when().post("/v1/events")
+                .then().statusCode(415).body("error", equalTo("unsupported_media_type"));
+    }
+
+    @Test
+    void countsRejectedEventsByTopic() {
+        ObjectNode event = event(SeedExamples.serverMetricEvent(), "parameters", "server_id", "s-rejected");
+        ((ObjectNode) event.get("parameters")).put("latency", -1);
+        given().contentType(ContentType.JSON).body(event.toString()).when().post("/v1/events").then().statusCode(400);
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_ingest_events_total{outcome=\"rejected\",topic=\"server-metrics\"}"));
+    }
+
+    @Test
     void exposesHealthMetricsAndOpenApi() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);

@@ -11,8 +11,9 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * Keeps the valid player events as visits and drops the rest, counting them: one bad record must not stop the
  * stream (the default would kill the stream thread). A later issue routes the dropped records to a DLQ.
  *
- * <p>The visit is forwarded with its event time as record timestamp, so everything downstream (stream time,
- * future windows) runs on event time instead of the producer's clock.
+ * <p>The record keeps its input timestamp: the event time travels in the visit itself. Stamping records with a
+ * client's event time would let one event dated more than an hour ahead (accepted by ingest up to two days ahead)
+ * be refused by the broker on the repartition topic, and that failure would stop the stream for good.
  */
 final class ValidPlayerEvents implements FixedKeyProcessor<String, String, LevelMapVisit> {
 
@@ -32,7 +33,7 @@ final class ValidPlayerEvents implements FixedKeyProcessor<String, String, Level
     @Override
     public void process(FixedKeyRecord<String, String> record) {
         reader.read(record.value()).ifPresentOrElse(
-                visit -> context.forward(record.withValue(visit).withTimestamp(visit.eventTimeMs())),
+                visit -> context.forward(record.withValue(visit)),
                 skipped::increment);
     }
 }

@@ -68,6 +68,20 @@ class LevelsResourceTest {
     }
 
     @Test
+    void anEventDatedHoursAheadIsCountedAndTheStreamGoesOn() {
+        // ingest accepts events up to two days ahead; the broker refuses record timestamps over an hour ahead
+        String level = unique("future-level");
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            producer.send(unique("p"), level, "map-a", Instant.now().plus(Duration.ofHours(30)));
+            producer.send(unique("p"), level, "map-a", Instant.now());
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> levels(level).then().statusCode(200)
+                .body("levels[0].events", equalTo(2))
+                .body("levels[0].players", equalTo(2)));
+    }
+
+    @Test
     void listsEveryLevelWithoutAFilter() {
         String level = unique("level");
         try (PlayerEventsProducer producer = new PlayerEventsProducer()) {

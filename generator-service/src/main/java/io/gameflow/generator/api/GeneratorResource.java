@@ -79,18 +79,29 @@ public class GeneratorResource {
     @Path("/sample")
     @Operation(summary = "Sample events of one type, as a JSON array: type=player|purchase|server, count=1..1000")
     public List<Object> sample(@QueryParam("type") @DefaultValue("player") String type,
-                               @QueryParam("count") @DefaultValue("10") int count) {
+                               @QueryParam("count") @DefaultValue("10") String countText) {
         EventKind kind = SAMPLE_TYPES.get(type);
         if (kind == null) {
             throw new BadRequestException("type must be one of player, purchase, server; got '" + type + "'");
         }
-        if (count < 1 || count > MAX_SAMPLE) {
-            throw new BadRequestException("count must be between 1 and " + MAX_SAMPLE + "; got " + count);
-        }
+        int count = parseCount(countText);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         synchronized (sampleWorld) {
             return IntStream.range(0, count).mapToObj(i -> sampleWorld.next(kind, now)).map(GeneratedEvent::event).toList();
         }
+    }
+
+    /** Parsed here rather than by JAX-RS, which answers a bare 404 to a query parameter that is not a number. */
+    private static int parseCount(String text) {
+        try {
+            int count = Integer.parseInt(text.trim());
+            if (count >= 1 && count <= MAX_SAMPLE) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the accepted range
+        }
+        throw new BadRequestException("count must be a whole number between 1 and " + MAX_SAMPLE + "; got '" + text + "'");
     }
 
     public record RateRequest(Double rate) {

@@ -44,7 +44,7 @@ public class GeneratorLoop {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "generator-ticker"));
     private volatile double rate;
     private volatile String lastError;
-    private ScheduledFuture<?> running;
+    private volatile ScheduledFuture<?> running;
     private double due;
 
     public GeneratorLoop(GeneratorConfig config, WorldSettings settings, KafkaEventSink sink, MeterRegistry registry) {
@@ -93,7 +93,18 @@ public class GeneratorLoop {
                 counts, sendErrors.get(), lastError);
     }
 
+    /** Never throws: an exception would silently cancel the schedule while the status still said running. */
     private void tick() {
+        try {
+            sendDueEvents();
+        } catch (RuntimeException e) {
+            sendErrors.incrementAndGet();
+            lastError = e.toString();
+            LOG.warn("generator tick failed; continuing", e);
+        }
+    }
+
+    private void sendDueEvents() {
         due += rate * TICK_MILLIS / 1000.0;
         int n = (int) due;
         due -= n;

@@ -2,6 +2,8 @@ package io.gameflow.ingest.api;
 
 import io.gameflow.ingest.config.IngestConfig;
 import io.gameflow.ingest.domain.MalformedBodyException;
+import io.gameflow.ingest.domain.TooManyEventsException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -21,6 +23,17 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response malformedBody(MalformedBodyException e) {
         return json(Response.Status.BAD_REQUEST, new ErrorBody("malformed_body", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyEvents(TooManyEventsException e) {
+        return json(Response.Status.REQUEST_ENTITY_TOO_LARGE, new ErrorBody("too_many_events", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return json(Response.Status.UNSUPPORTED_MEDIA_TYPE, new ErrorBody("unsupported_media_type",
+                "send the events as Content-Type: application/json"));
     }
 
     @ServerExceptionMapper

@@ -6,6 +6,7 @@ import io.gameflow.ingest.domain.BatchValidator;
 import io.gameflow.ingest.domain.EventBatch;
 import io.gameflow.ingest.domain.ValidatedEvent;
 import io.gameflow.ingest.messaging.EventPublisher;
+import io.gameflow.ingest.messaging.IngestMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,11 +26,13 @@ public class EventsResource {
 
     private final BatchValidator validator;
     private final EventPublisher publisher;
+    private final IngestMetrics metrics;
     private final IngestConfig config;
 
-    public EventsResource(BatchValidator validator, EventPublisher publisher, IngestConfig config) {
+    public EventsResource(BatchValidator validator, EventPublisher publisher, IngestMetrics metrics, IngestConfig config) {
         this.validator = validator;
         this.publisher = publisher;
+        this.metrics = metrics;
         this.config = config;
     }
 
@@ -44,21 +47,30 @@ public class EventsResource {
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "400", description = "No event was valid (errors say where and why), or the body is not JSON",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
+    @APIResponse(responseCode = "413", description = "More events than gameflow.ingest.max-events-per-request (1000)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> ingest(byte[] body) {
-        List<JsonNode> events = EventBatch.parse(body);
+        List<JsonNode> events = EventBatch.parse(body, config.maxEventsPerRequest());
         BatchValidator.Outcome outcome = validator.validate(events);
+        outcome.rejectedEventNames().forEach(metrics::rejected);
         IngestResult result = new IngestResult(outcome.accepted().size(), outcome.rejectedCount(),
                 outcome.accepted().stream().map(ValidatedEvent::eventId).toList(), outcome.errors());
         if (outcome.accepted().isEmpty()) {
             return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).entity(result).build());
         }
         return publisher.publishAll(outcome.accepted())
-                .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException("Kafka did not acknowledge within " + config.kafkaTimeout().toSeconds() + " s"))
+                .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException(
+                        "Kafka did not acknowledge within " + config.kafkaTimeout().toSeconds() + " s"))
                 .onFailure(failure -> !(failure instanceof KafkaUnavailableException))
                 .transform(failure -> new KafkaUnavailableException("Kafka did not accept the events: " + failure.getMessage()))
-                .replaceWith(() -> Response.ok(result).build());
+                .onFailure().invoke(() -> metrics.failed(outcome.accepted()))
+                .onItem().transform(acknowledged -> {
+                    metrics.accepted(outcome.accepted());
+                    return Response.ok(result).build();
+                });
     }
 }

@@ -13,6 +13,9 @@ public interface IngestConfig {
     /** Furthest accepted event_timestamp into the future. */
     Duration maxEventAhead();
 
+    /** More events than this in one request are refused with 413. */
+    int maxEventsPerRequest();
+
     /** How long a request waits for Kafka to acknowledge its records before answering 503. */
     Duration kafkaTimeout();
 

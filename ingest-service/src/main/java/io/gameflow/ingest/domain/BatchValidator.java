@@ -37,6 +37,7 @@ public class BatchValidator {
         Instant now = clock.instant();
         List<ValidatedEvent> accepted = new ArrayList<>();
         List<EventError> errors = new ArrayList<>();
+        List<String> rejectedEventNames = new ArrayList<>();
         for (int index = 0; index < events.size(); index++) {
             JsonNode event = events.get(index);
             List<Violation> violations = validator.validate(event, now);
@@ -44,14 +45,20 @@ public class BatchValidator {
                 EventKind kind = EventKind.byEventName(event.get("event_name").asText()).orElseThrow();
                 accepted.add(new ValidatedEvent(kind, kind.keyOf(event), EventIds.eventIdOf(event), event));
             } else {
+                rejectedEventNames.add(event.path("event_name").asText(""));
                 for (Violation violation : violations) {
                     errors.add(new EventError(index, violation.path(), violation.message()));
                 }
             }
         }
-        return new Outcome(accepted, errors, events.size() - accepted.size());
+        return new Outcome(accepted, errors, rejectedEventNames);
     }
 
-    public record Outcome(List<ValidatedEvent> accepted, List<EventError> errors, int rejectedCount) {
+    /** @param rejectedEventNames the event_name of every rejected event ("" when it has none), for metrics */
+    public record Outcome(List<ValidatedEvent> accepted, List<EventError> errors, List<String> rejectedEventNames) {
+
+        public int rejectedCount() {
+            return rejectedEventNames.size();
+        }
     }
 }

@@ -12,8 +12,10 @@ public final class EventBatch {
     private EventBatch() {
     }
 
-    /** @throws MalformedBodyException when the body is not JSON, or neither an object nor an array */
-    public static List<JsonNode> parse(byte[] body) {
+    /**
+     * @throws TooManyEventsException when the array holds more than {@code maxEvents}
+     * @throws MalformedBodyException when the body is not JSON, or neither an object nor an array */
+    public static List<JsonNode> parse(byte[] body, int maxEvents) {
         if (body == null || body.length == 0) {
             throw new MalformedBodyException("the body is empty; send one event object or a JSON array of events");
         }
@@ -32,6 +34,10 @@ public final class EventBatch {
         if (root.isArray()) {
             if (root.isEmpty()) {
                 throw new MalformedBodyException("the array holds no events");
+            }
+            if (root.size() > maxEvents) {
+                throw new TooManyEventsException("the request holds " + root.size() + " events; send at most "
+                        + maxEvents + " per request");
             }
             List<JsonNode> events = new ArrayList<>(root.size());
             root.forEach(events::add);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,13 +20,19 @@ import java.util.List;
 @ApplicationScoped
 public class EventPublisher {
 
+    static final int BUFFER = 16_384;
+
     private final MutinyEmitter<String> playerEvents;
     private final MutinyEmitter<String> purchaseEvents;
     private final MutinyEmitter<String> serverMetrics;
 
-    public EventPublisher(@Channel("player-events") MutinyEmitter<String> playerEvents,
-                          @Channel("purchase-events") MutinyEmitter<String> purchaseEvents,
-                          @Channel("server-metrics") MutinyEmitter<String> serverMetrics) {
+    /**
+     * The buffers hold the records of concurrent requests until the producer takes them; a request has at most
+     * {@code max-events-per-request} records, and each waits for its acknowledgement, so memory stays bounded.
+     */
+    public EventPublisher(@Channel("player-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> playerEvents,
+                          @Channel("purchase-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> purchaseEvents,
+                          @Channel("server-metrics") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> serverMetrics) {
         this.playerEvents = playerEvents;
         this.purchaseEvents = purchaseEvents;
         this.serverMetrics = serverMetrics;
