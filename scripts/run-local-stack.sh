@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The whole GameFlow stack on this machine without Docker: a standalone Kafka broker (kafka-embedded) and
 # the four services as JVM processes, the generator feeding them. Ctrl-C (or SIGTERM) stops every process
-# this script started. Logs and data live under $GAMEFLOW_RUN_DIR (default target/local-stack), wiped at
-# each start so that no stale Kafka or RocksDB state leaks into a new run.
+# this script started; if one of them dies, the script says which and stops the rest. Logs and data live
+# under $GAMEFLOW_RUN_DIR (default target/local-stack); its logs/, kafka/ and state/ are wiped at each start
+# so that no stale Kafka or RocksDB state leaks into a new run.
 #
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# GAMEFLOW_BUILD (auto: build when a service jar is missing; always; never).
+# GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,9 +21,11 @@ export METRICS_PORT=${METRICS_PORT:-8083}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
+MODULES=(events kafka-embedded "${SERVICES[@]}")
 declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PORT
                  [engagement-service]=$ENGAGEMENT_PORT [metrics-service]=$METRICS_PORT)
 PIDS=()
+NAMES=()
 
 log() { printf '[gameflow] %s\n' "$*"; }
 
@@ -62,15 +65,39 @@ fail() { log "ERROR: $*"; exit 1; }
 
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-build_if_needed() {
-  local missing=0
-  for s in "${SERVICES[@]}"; do [[ -f $(jar_of "$s") ]] || missing=1; done
-  [[ -f $ROOT/kafka-embedded/target/classpath.txt ]] || missing=1
-  case ${GAMEFLOW_BUILD:-auto} in
-    always) missing=1 ;;
-    never) ((missing == 0)) || fail "a service is not built and GAMEFLOW_BUILD=never; run: ./mvnw install -DskipTests" ;;
+kafka_jar() { find "$ROOT/kafka-embedded/target" -maxdepth 1 -name 'kafka-embedded-*.jar' \
+  ! -name '*-sources.jar' ! -name '*-tests.jar' | head -1; }
+
+# the file whose age says when a module was last built
+built_marker_of() {
+  case $1 in
+    events) find "$ROOT/events/target" -maxdepth 1 -name 'events-*.jar' ! -name '*-sources.jar' ! -name '*-tests.jar' 2>/dev/null | head -1 ;;
+    kafka-embedded) kafka_jar 2>/dev/null ;;
+    *) jar_of "$1" ;;
   esac
-  if ((missing)); then
+}
+
+# true when a module has no build output, or a source newer than it
+stale() {
+  local marker
+  marker=$(built_marker_of "$1")
+  [[ -n $marker && -f $marker ]] || return 0
+  [[ -n $(find "$ROOT/$1/src/main" -newer "$marker" -type f -print -quit 2>/dev/null) ]]
+}
+
+build_if_needed() {
+  local needed=0 m
+  for m in "${MODULES[@]}"; do stale "$m" && needed=1; done
+  for f in classpath.txt classpath-logging.txt; do [[ -f $ROOT/kafka-embedded/target/$f ]] || needed=1; done
+  case ${GAMEFLOW_BUILD:-auto} in
+    always) needed=1 ;;
+    never) for m in "${MODULES[@]}"; do [[ -f $(built_marker_of "$m") ]] \
+             || fail "$m is not built and GAMEFLOW_BUILD=never; run: ./mvnw install -DskipTests"; done
+           needed=0 ;;
+    auto) ;;
+    *) fail "GAMEFLOW_BUILD must be auto, always or never; got '$GAMEFLOW_BUILD'" ;;
+  esac
+  if ((needed)); then
     log "building (./mvnw install -DskipTests), logs in $RUN_DIR/logs/build.log"
     (cd "$ROOT" && ./mvnw -B -ntp install -DskipTests >"$RUN_DIR/logs/build.log" 2>&1) \
       || { tail -40 "$RUN_DIR/logs/build.log"; fail "build failed"; }
@@ -91,12 +118,13 @@ for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
 done
 command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
 
-rm -rf "$RUN_DIR"
+# only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else
+rm -rf "$RUN_DIR/logs" "$RUN_DIR/kafka" "$RUN_DIR/state"
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/state"
 build_if_needed
 
 log "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/logs/kafka.log)"
-KAFKA_CP="$(ls "$ROOT"/kafka-embedded/target/kafka-embedded-*.jar | grep -v -e sources -e tests | head -1)"
+KAFKA_CP="$(kafka_jar)"
 KAFKA_CP+=":$(cat "$ROOT/kafka-embedded/target/classpath.txt"):$(cat "$ROOT/kafka-embedded/target/classpath-logging.txt")"
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true \
   -cp "$KAFKA_CP" io.gameflow.kafka.embedded.StandaloneBroker \
@@ -104,6 +132,7 @@ java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLo
   >"$RUN_DIR/logs/kafka.log" 2>&1 &
 KAFKA_PID=$!
 PIDS+=("$KAFKA_PID")
+NAMES+=(kafka)
 deadline=$((SECONDS + READY_TIMEOUT))
 until grep -q '^KAFKA READY' "$RUN_DIR/logs/kafka.log"; do
   kill -0 "$KAFKA_PID" 2>/dev/null || { tail -30 "$RUN_DIR/logs/kafka.log"; fail "Kafka exited"; }
@@ -116,6 +145,7 @@ for s in engagement-service metrics-service ingest-service generator-service; do
   log "starting $s on port ${PORT[$s]} (log: $RUN_DIR/logs/$s.log)"
   KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" java $JAVA_OPTS -jar "$(jar_of "$s")" >"$RUN_DIR/logs/$s.log" 2>&1 &
   PIDS+=("$!")
+  NAMES+=("$s")
 done
 idx=1
 for s in engagement-service metrics-service ingest-service generator-service; do
@@ -135,4 +165,11 @@ cat <<MSG
 
 MSG
 log "GAMEFLOW READY"
-wait
+
+# until Ctrl-C: a process that dies on its own ends the stack loudly rather than leaving it half up
+while true; do
+  wait -n "${PIDS[@]}" || true
+  for i in "${!PIDS[@]}"; do
+    kill -0 "${PIDS[i]}" 2>/dev/null || { tail -30 "$RUN_DIR/logs/${NAMES[i]}.log"; fail "${NAMES[i]} exited unexpectedly; see $RUN_DIR/logs/${NAMES[i]}.log"; }
+  done
+done

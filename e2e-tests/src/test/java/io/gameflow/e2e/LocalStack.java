@@ -51,6 +51,16 @@ final class LocalStack implements AutoCloseable {
                 "METRICS_PORT", Integer.toString(METRICS_PORT),
                 "GENERATOR_RATE", "200"));
         LocalStack stack = new LocalStack(builder.start(), output);
+        try {
+            awaitReady(stack);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private static void awaitReady(LocalStack stack) {
         await("the local stack to print GAMEFLOW READY").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!stack.process.isAlive()) {
@@ -58,7 +68,6 @@ final class LocalStack implements AutoCloseable {
                     }
                     return stack.output().contains("GAMEFLOW READY");
                 });
-        return stack;
     }
 
     String output() {
@@ -79,10 +88,21 @@ final class LocalStack implements AutoCloseable {
 
     /** Stops the stack as Ctrl-C would, and waits until the script and everything it started are gone. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+        if (!waitForExit()) {
+            // the script did not stop its children in time: kill them too, so that no JVM outlives the test
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    private boolean waitForExit() {
+        try {
+            return process.waitFor(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -46,7 +46,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Starts a broker on free loopback ports with its data in a new temporary directory. */
     public static EmbeddedKafka startOnFreePorts() {
         try {
-            return start(Files.createTempDirectory("gameflow-kafka-"), freePort(), freePort());
+            int[] ports = freePorts(2);
+            return start(Files.createTempDirectory("gameflow-kafka-"), ports[0], ports[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,11 +128,37 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /** {@code count} distinct free ports: every socket stays open until all are chosen, so none repeats. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                closeQuietly(socket);
+            }
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        if (socket == null) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // the port is still free for our purpose; nothing to do
         }
     }
 

@@ -20,6 +20,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafka broker;
     private int partitions = 3;
+    private Path stateDir;
 
     /** The shared broker of this JVM, started if needed; also for tests that need a client of their own. */
     public static synchronized EmbeddedKafka broker() {
@@ -40,15 +41,19 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         EmbeddedKafka kafka = broker();
         kafka.createTopics(Topics.ALL, partitions);
+        stateDir = newStateDir();
         return Map.of(
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "quarkus.kafka-streams.bootstrap-servers", kafka.bootstrapServers(),
-                "kafka-streams.state.dir", newStateDir().toString());
+                "kafka-streams.state.dir", stateDir.toString());
     }
 
     @Override
     public void stop() {
-        // the broker outlives one application start: it is shared by every test class of this JVM
+        // the broker outlives one application start (it is shared by every test class of this JVM); the state does not
+        if (stateDir != null) {
+            EmbeddedKafka.deleteDirectory(stateDir);
+        }
     }
 
     private static Path newStateDir() {

@@ -20,8 +20,7 @@ public final class StandaloneBroker {
         if (options.fresh()) {
             EmbeddedKafka.deleteDirectory(options.dataDir());
         }
-        EmbeddedKafka kafka = EmbeddedKafka.start(options.dataDir(), options.port(), options.controllerPort());
-        kafka.createTopics(Topics.ALL, options.partitions());
+        EmbeddedKafka kafka = startOrExit(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.stop();
@@ -29,6 +28,24 @@ public final class StandaloneBroker {
         }, "broker-shutdown"));
         System.out.println("KAFKA READY " + kafka.bootstrapServers() + " data=" + options.dataDir().toAbsolutePath());
         stopped.await();
+    }
+
+    /** A broker that failed to start leaves non-daemon threads behind; exit so the caller sees the failure. */
+    private static EmbeddedKafka startOrExit(Options options) {
+        EmbeddedKafka kafka = null;
+        try {
+            kafka = EmbeddedKafka.start(options.dataDir(), options.port(), options.controllerPort());
+            kafka.createTopics(Topics.ALL, options.partitions());
+            return kafka;
+        } catch (RuntimeException e) {
+            System.err.println("KAFKA FAILED to start on port " + options.port() + ": " + e);
+            e.printStackTrace();
+            if (kafka != null) {
+                kafka.stop();
+            }
+            System.exit(1);
+            throw e;
+        }
     }
 
     record Options(int port, int controllerPort, Path dataDir, int partitions, boolean fresh) {
