@@ -1,12 +1,8 @@
 package io.gameflow.metrics.streams;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.gameflow.events.EventJson;
 import io.gameflow.events.EventKind;
-import io.gameflow.events.EventValidator;
 import io.gameflow.events.ServerMetricEvent;
-import io.gameflow.events.ValidationLimits;
-import io.gameflow.events.Violation;
+import io.gameflow.events.TopicRecordReader;
 import io.gameflow.metrics.domain.ServerSample;
 import org.apache.kafka.streams.kstream.ValueMapperWithKey;
 import org.jboss.logging.Logger;
@@ -21,8 +17,7 @@ final class ServerMetricParser implements ValueMapperWithKey<String, String, Ite
 
     private static final Logger LOG = Logger.getLogger(ServerMetricParser.class);
 
-    // Unbounded ages: a replay of old events must give the same state as the live run did.
-    private final EventValidator validator = new EventValidator(ValidationLimits.UNBOUNDED);
+    private final TopicRecordReader<ServerMetricEvent> reader = new TopicRecordReader<>(EventKind.SERVER_METRIC, ServerMetricEvent.class);
     private final SkippedRecords skipped;
 
     ServerMetricParser(SkippedRecords skipped) {
@@ -31,20 +26,11 @@ final class ServerMetricParser implements ValueMapperWithKey<String, String, Ite
 
     @Override
     public Iterable<ServerSample> apply(String key, String value) {
-        JsonNode node;
-        try {
-            node = EventJson.readTree(value == null ? "" : value);
-        } catch (IllegalArgumentException e) {
-            return skip(key, "not JSON");
+        TopicRecordReader.Reading<ServerMetricEvent> reading = reader.read(value);
+        if (!reading.isEvent()) {
+            return skip(key, reading.problem());
         }
-        List<Violation> violations = validator.validate(node);
-        if (!violations.isEmpty()) {
-            return skip(key, "invalid: " + violations);
-        }
-        if (!EventKind.SERVER_METRIC.eventName().equals(node.get("event_name").asText())) {
-            return skip(key, "event_name is not " + EventKind.SERVER_METRIC.eventName());
-        }
-        ServerSample sample = ServerSample.of(EventJson.read(node, ServerMetricEvent.class));
+        ServerSample sample = ServerSample.of(reading.event());
         if (!sample.serverId().equals(key)) {
             // The state is partitioned by the record key: a sample keyed otherwise would land beside, not on, its server.
             return skip(key, "record key is not parameters.server_id '" + sample.serverId() + "'");
