@@ -8,6 +8,8 @@
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
+# INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), INGEST_PULL_URLS (none; e.g. the
+# generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
 set -euo pipefail
 
@@ -18,6 +20,10 @@ export GENERATOR_PORT=${GENERATOR_PORT:-8081}
 export INGEST_PORT=${INGEST_PORT:-8080}
 export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
 export METRICS_PORT=${METRICS_PORT:-8083}
+# ingest refuses to start without a key; this one is for this machine only (compose and k8s set their own)
+export INGEST_API_KEYS=${INGEST_API_KEYS:-local-dev:gameflow-local-dev-key}
+DEV_KEY=${INGEST_API_KEYS%%,*}
+DEV_KEY=${DEV_KEY#*:}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
@@ -159,7 +165,7 @@ cat <<MSG
     http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
     http://localhost:$GENERATOR_PORT/v1/generator             the generator: rate, events sent per topic
-    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events)
+    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $DEV_KEY)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
   Logs: $RUN_DIR/logs
 

@@ -23,6 +23,8 @@ final class LocalStack implements AutoCloseable {
     static final int GENERATOR_PORT = 18081;
     static final int ENGAGEMENT_PORT = 18082;
     static final int METRICS_PORT = 18083;
+    /** The stack's default development key (scripts/run-local-stack.sh). */
+    static final String API_KEY = "gameflow-local-dev-key";
     static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT);
 
     private final Process process;
@@ -49,7 +51,9 @@ final class LocalStack implements AutoCloseable {
                 "GENERATOR_PORT", Integer.toString(GENERATOR_PORT),
                 "ENGAGEMENT_PORT", Integer.toString(ENGAGEMENT_PORT),
                 "METRICS_PORT", Integer.toString(METRICS_PORT),
-                "GENERATOR_RATE", "200"));
+                "GENERATOR_RATE", "200",
+                // ingest also pulls the generator's sample web API, as the seed's HTTP source connector did
+                "INGEST_PULL_URLS", "http://127.0.0.1:" + GENERATOR_PORT + "/v1/generator/sample?type=server&count=5"));
         LocalStack stack = new LocalStack(builder.start(), output);
         try {
             awaitReady(stack);

@@ -66,7 +66,7 @@ class LocalStackIT {
             parameters.put("player_id", "e2e_player_" + (i % 3)).put("level_id", "e2e_level").put("map_id", map);
             batch.add(event);
         }
-        given().contentType(ContentType.JSON).body(batch.toString())
+        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(batch.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(6));
 
@@ -84,7 +84,7 @@ class LocalStackIT {
         ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.serverMetricEvent());
         event.put("event_timestamp", Instant.now().toString());
         ((ObjectNode) event.get("parameters")).put("server_id", server).put("cpu_load", 91.5);
-        given().contentType(ContentType.JSON).body(event.toString())
+        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(event.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(1));
 
@@ -109,5 +109,25 @@ class LocalStackIT {
                 .then().extract().path("sent_per_topic.'player-events'");
         assertTrue(sent > 0);
         assertEquals(0, (int) given().when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator")).then().extract().path("send_errors"));
+    }
+
+    @Test
+    @Order(4)
+    void ingestRefusesPostsWithoutTheKeyAndPullsTheGeneratorsWebApi() {
+        given().contentType(ContentType.JSON).body(SeedExamples.serverMetricEvent())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(401).body("error", equalTo("unauthorized"));
+
+        // one server metric was posted above; the pull source brings 5 more from the generator on every poll
+        await("ingest pulls server metrics from the generator").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+                ingestSeries("gameflow_ingest_pull_polls_total{outcome=\"ok\"}") > 0
+                        && ingestSeries("gameflow_ingest_events_total{outcome=\"accepted\",topic=\"server-metrics\"}") > 1);
+    }
+
+    private static double ingestSeries(String series) {
+        return given().when().get(url(LocalStack.INGEST_PORT, "/q/metrics")).then().statusCode(200).extract().asString()
+                .lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+                .findFirst().orElse(0);
     }
 }

@@ -1,10 +1,10 @@
 package io.gameflow.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.events.EventHeaders;
 import io.gameflow.events.EventJson;
-import io.gameflow.events.SeedExamples;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.kafka.embedded.TopicReader;
@@ -15,43 +15,41 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.gameflow.ingest.TestEvents.parameters;
+import static io.gameflow.ingest.TestEvents.withKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 class EventsResourceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
-    /** A seed example with a fresh timestamp and a unique player, so each test finds its own records. */
-    private static ObjectNode event(String seed, String keyObject, String keyField, String key) {
-        ObjectNode event = (ObjectNode) EventJson.readTree(seed);
-        event.put("event_timestamp", Instant.now().toString());
-        ((ObjectNode) event.get(keyObject)).put(keyField, key);
-        return event;
+    static String bootstrap() {
+        return KafkaTestResource.broker().bootstrapServers();
     }
 
     @Test
     void writesOneEventToItsTopicKeyedByPlayerWithItsEventId() {
         String player = "player-" + UUID.randomUUID();
-        ObjectNode event = event(SeedExamples.playerEvent(), "parameters", "player_id", player);
+        ObjectNode event = TestEvents.player(player);
 
-        String eventId = given().contentType(ContentType.JSON).body(event.toString())
+        String eventId = withKey().contentType(ContentType.JSON).body(event.toString())
                 .when().post("/v1/events")
                 .then().statusCode(200)
                 .body("accepted", equalTo(1)).body("rejected", equalTo(0)).body("event_ids", hasSize(1))
                 .extract().path("event_ids[0]");
 
-        try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.PLAYER_EVENTS)) {
+        try (TopicReader reader = new TopicReader(bootstrap(), Topics.PLAYER_EVENTS)) {
             ConsumerRecord<String, String> record = reader.awaitMatching(r -> player.equals(r.key()), 1, WAIT).get(0);
             assertEquals(eventId, TopicReader.header(record, EventHeaders.EVENT_ID));
             assertEquals(event, EventJson.readTree(record.value()));
@@ -59,62 +57,91 @@ class EventsResourceTest {
     }
 
     @Test
-    void routesAMixedBatchByEventNameAndReportsTheInvalidOnes() {
+    void routesAMixedBatchByEventNameAndCopiesTheInvalidOneToIngestRejected() {
         String id = UUID.randomUUID().toString();
         ArrayNode batch = EventJson.mapper().createArrayNode();
-        batch.add(event(SeedExamples.purchaseEvent(), "user_data", "user_id", "buyer-" + id));
-        ObjectNode broken = event(SeedExamples.serverMetricEvent(), "parameters", "server_id", "broken-" + id);
-        ((ObjectNode) broken.get("parameters")).put("cpu_load", 180);
+        batch.add(TestEvents.purchase("buyer-" + id));
+        ObjectNode broken = TestEvents.server("broken-" + id);
+        parameters(broken).put("cpu_load", 180);
         batch.add(broken);
-        batch.add(event(SeedExamples.serverMetricEvent(), "parameters", "server_id", "server-" + id));
+        batch.add(TestEvents.server("server-" + id));
+        batch.add(TestEvents.player("player-" + id));
 
-        given().contentType(ContentType.JSON).body(batch.toString())
+        given().header("X-API-Key", TestEvents.OTHER_API_KEY).contentType(ContentType.JSON).body(batch.toString())
                 .when().post("/v1/events")
                 .then().statusCode(200)
-                .body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("accepted", equalTo(3)).body("rejected", equalTo(1)).body("event_ids", hasSize(3))
                 .body("errors.index", contains(1)).body("errors.path", contains("parameters.cpu_load"));
 
-        String bootstrap = KafkaTestResource.broker().bootstrapServers();
-        try (TopicReader purchases = new TopicReader(bootstrap, Topics.PURCHASE_EVENTS);
-             TopicReader servers = new TopicReader(bootstrap, Topics.SERVER_METRICS)) {
+        try (TopicReader purchases = new TopicReader(bootstrap(), Topics.PURCHASE_EVENTS);
+             TopicReader players = new TopicReader(bootstrap(), Topics.PLAYER_EVENTS);
+             TopicReader servers = new TopicReader(bootstrap(), Topics.SERVER_METRICS);
+             TopicReader rejected = new TopicReader(bootstrap(), Topics.INGEST_REJECTED)) {
             purchases.awaitMatching(r -> ("buyer-" + id).equals(r.key()), 1, WAIT);
+            players.awaitMatching(r -> ("player-" + id).equals(r.key()), 1, WAIT);
             List<ConsumerRecord<String, String>> written = servers.readUntil(
                     read -> read.stream().anyMatch(r -> ("server-" + id).equals(r.key())), WAIT);
             assertEquals(0, written.stream().filter(r -> ("broken-" + id).equals(r.key())).count());
+
+            JsonNode copy = EventJson.readTree(rejected.awaitMatching(r -> r.value().contains("broken-" + id), 1, WAIT).get(0).value());
+            assertEquals(broken, copy.get("event"));
+            assertEquals("invalid_event", copy.get("reason").asText());
+            assertEquals(1, copy.get("index").asInt());
+            assertEquals("parameters.cpu_load", copy.at("/errors/0/path").asText());
+            assertEquals("other-client", copy.get("api_key").asText());
+            assertEquals("http", copy.get("source").asText());
+            assertNotNull(copy.get("received_at"));
         }
     }
 
     @Test
+    void aRetriedIdenticalBatchGetsIdenticalEventIds() {
+        ArrayNode batch = EventJson.mapper().createArrayNode();
+        batch.add(TestEvents.player("retry-" + UUID.randomUUID()));
+        ObjectNode withOwnId = TestEvents.purchase("retry-" + UUID.randomUUID());
+        String ownId = UUID.randomUUID().toString();
+        withOwnId.put("event_id", ownId);
+        batch.add(withOwnId);
+
+        List<String> first = withKey().contentType(ContentType.JSON).body(batch.toString()).when().post("/v1/events")
+                .then().statusCode(200).extract().path("event_ids");
+        List<String> second = withKey().contentType(ContentType.JSON).body(batch.toString()).when().post("/v1/events")
+                .then().statusCode(200).extract().path("event_ids");
+
+        assertEquals(first, second);
+        assertEquals(ownId, first.get(1));
+    }
+
+    @Test
     void answers400WithEveryPathWhenNothingIsValid() {
-        ObjectNode event = event(SeedExamples.playerEvent(), "parameters", "player_id", "p1");
-        ((ObjectNode) event.get("parameters")).remove("level_id");
+        ObjectNode event = TestEvents.player("p1");
+        parameters(event).remove("level_id");
         event.put("event_timestamp", "yesterday");
 
-        given().contentType(ContentType.JSON).body(event.toString())
+        withKey().contentType(ContentType.JSON).body(event.toString())
                 .when().post("/v1/events")
                 .then().statusCode(400)
-                .body("accepted", equalTo(0)).body("rejected", equalTo(1))
+                .body("accepted", equalTo(0)).body("rejected", equalTo(1)).body("event_ids", hasSize(0))
                 .body("errors.path", contains("event_timestamp", "parameters.level_id"));
     }
 
     @Test
-    void answers400ForABodyThatIsNotJson() {
-        given().contentType(ContentType.JSON).body("{\"event_name\": ")
-                .when().post("/v1/events")
-                .then().statusCode(400)
-                .body("error", equalTo("malformed_body")).body("message", containsString("not valid JSON"));
-    }
-
-    @Test
-    void answers400ForAnUnknownEventName() {
-        ObjectNode event = event(SeedExamples.playerEvent(), "parameters", "player_id", "p2");
+    void anUnknownEventNameIsAnErrorNamingTheAcceptedOnesAndIsCopiedWithItsReason() {
+        String player = "unknown-name-" + UUID.randomUUID();
+        ObjectNode event = TestEvents.player(player);
         event.put("event_name", "login");
 
-        given().contentType(ContentType.JSON).body(event.toString())
+        withKey().contentType(ContentType.JSON).body(event.toString())
                 .when().post("/v1/events")
                 .then().statusCode(400)
                 .body("errors[0].path", equalTo("event_name"))
-                .body("errors[0].message", containsString("player_action"));
+                .body("errors[0].message", containsString("player_action, transaction, server_metric"));
+
+        try (TopicReader rejected = new TopicReader(bootstrap(), Topics.INGEST_REJECTED)) {
+            JsonNode copy = EventJson.readTree(rejected.awaitMatching(r -> r.value().contains(player), 1, WAIT).get(0).value());
+            assertEquals("unknown_event_name", copy.get("reason").asText());
+            assertEquals("test-client", copy.get("api_key").asText());
+        }
     }
 
     @Test
@@ -122,46 +149,44 @@ class EventsResourceTest {
         String id = UUID.randomUUID().toString();
         ArrayNode batch = EventJson.mapper().createArrayNode();
         for (int i = 0; i < 1000; i++) {
-            batch.add(event(SeedExamples.playerEvent(), "parameters", "player_id", "bulk-" + id + "-" + (i % 50)));
+            batch.add(TestEvents.player("bulk-" + id + "-" + (i % 50)));
         }
 
         double acceptedBefore = IngestCounts.of("accepted", Topics.PLAYER_EVENTS);
-        given().contentType(ContentType.JSON).body(batch.toString())
+        withKey().contentType(ContentType.JSON).body(batch.toString())
                 .when().post("/v1/events")
                 .then().statusCode(200).body("accepted", equalTo(1000)).body("event_ids", hasSize(1000));
 
-        try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.PLAYER_EVENTS)) {
+        try (TopicReader reader = new TopicReader(bootstrap(), Topics.PLAYER_EVENTS)) {
             reader.awaitMatching(r -> r.key().startsWith("bulk-" + id), 1000, WAIT);
         }
         assertEquals(acceptedBefore + 1000, IngestCounts.of("accepted", Topics.PLAYER_EVENTS));
     }
 
     @Test
-    void answers413OverTheMaximumNumberOfEvents() {
-        ArrayNode batch = EventJson.mapper().createArrayNode();
-        for (int i = 0; i < 1001; i++) {
-            batch.add(event(SeedExamples.playerEvent(), "parameters", "player_id", "too-many"));
-        }
-        given().contentType(ContentType.JSON).body(batch.toString())
-                .when().post("/v1/events")
-                .then().statusCode(413).body("error", equalTo("too_many_events")).body("message", containsString("at most 1000"));
-    }
-
-    @Test
-    void answers415ForABodyThatIsNotDeclaredJson() {
-        given().contentType(ContentType.TEXT).body(SeedExamples.playerEvent())
-                .when().post("/v1/events")
-                .then().statusCode(415).body("error", equalTo("unsupported_media_type"));
-    }
-
-    @Test
-    void countsRejectedEventsByTopic() {
-        ObjectNode event = event(SeedExamples.serverMetricEvent(), "parameters", "server_id", "s-rejected");
-        ((ObjectNode) event.get("parameters")).put("latency", -1);
+    void countsRejectedEventsByTopicAndReason() {
+        ObjectNode event = TestEvents.server("s-rejected");
+        parameters(event).put("latency", -1);
         double rejectedBefore = IngestCounts.of("rejected", Topics.SERVER_METRICS);
-        given().contentType(ContentType.JSON).body(event.toString()).when().post("/v1/events").then().statusCode(400);
+        double invalidBefore = IngestCounts.rejections("invalid_event");
+
+        withKey().contentType(ContentType.JSON).body(event.toString()).when().post("/v1/events").then().statusCode(400);
 
         assertEquals(rejectedBefore + 1, IngestCounts.of("rejected", Topics.SERVER_METRICS));
+        assertEquals(invalidBefore + 1, IngestCounts.rejections("invalid_event"));
+    }
+
+    @Test
+    void timesRequestsAndKafkaAcknowledgements() {
+        double requestsBefore = IngestCounts.series("gameflow_ingest_request_seconds_count{status=\"200\"}");
+        double acksBefore = IngestCounts.series("gameflow_ingest_kafka_ack_seconds_count");
+
+        withKey().contentType(ContentType.JSON).body(TestEvents.player("timed").toString())
+                .when().post("/v1/events").then().statusCode(200);
+
+        assertEquals(requestsBefore + 1, IngestCounts.series("gameflow_ingest_request_seconds_count{status=\"200\"}"));
+        assertEquals(acksBefore + 1, IngestCounts.series("gameflow_ingest_kafka_ack_seconds_count"));
+        assertEquals(0, IngestCounts.series("gameflow_ingest_requests_in_flight"));
     }
 
     @Test
@@ -169,6 +194,8 @@ class EventsResourceTest {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200);
-        given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/events"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/v1/events")).body(containsString("application/x-ndjson"))
+                .body(containsString("\"429\"")).body(containsString("\"401\""));
     }
 }

@@ -1,8 +1,5 @@
 package io.gameflow.ingest;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gameflow.events.EventJson;
-import io.gameflow.events.SeedExamples;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.EmbeddedKafka;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,9 +8,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.Map;
 
+import static io.gameflow.ingest.TestEvents.withKey;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,11 +35,8 @@ class KafkaDownTest {
 
     @Test
     void answers503WithRetryAfterWhenKafkaDoesNotAcknowledge() {
-        ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.playerEvent());
-        event.put("event_timestamp", Instant.now().toString());
-
         double failedBefore = IngestCounts.of("failed", Topics.PLAYER_EVENTS);
-        given().contentType(ContentType.JSON).body(event.toString())
+        withKey().contentType(ContentType.JSON).body(TestEvents.player("p-down").toString())
                 .when().post("/v1/events")
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
@@ -53,8 +47,14 @@ class KafkaDownTest {
     }
 
     @Test
+    void isNotReadyWithoutKafka() {
+        given().when().get("/q/health/ready").then().statusCode(503);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void invalidInputIsStill400WithoutKafka() {
-        given().contentType(ContentType.JSON).body("[]")
+        withKey().contentType(ContentType.JSON).body("[]")
                 .when().post("/v1/events")
                 .then().statusCode(400).body("error", equalTo("malformed_body"));
     }

@@ -1,22 +1,31 @@
 package io.gameflow.ingest.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.ingest.config.IngestConfig;
-import io.gameflow.ingest.domain.BatchValidator;
+import io.gameflow.ingest.domain.BodyDecoder;
+import io.gameflow.ingest.domain.BodyFormat;
 import io.gameflow.ingest.domain.EventBatch;
-import io.gameflow.ingest.domain.ValidatedEvent;
-import io.gameflow.ingest.messaging.EventPublisher;
-import io.gameflow.ingest.messaging.IngestMetrics;
+import io.gameflow.ingest.domain.MalformedBodyException;
+import io.gameflow.ingest.domain.Origin;
+import io.gameflow.ingest.domain.RawEvent;
+import io.gameflow.ingest.domain.RejectionReason;
+import io.gameflow.ingest.service.IngestPipeline;
+import io.gameflow.ingest.service.IngestResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
@@ -24,53 +33,73 @@ import java.util.List;
 @Path("/v1/events")
 public class EventsResource {
 
-    private final BatchValidator validator;
-    private final EventPublisher publisher;
-    private final IngestMetrics metrics;
+    private final ApiKeyAuthenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final BodyDecoder decoder;
+    private final IngestPipeline pipeline;
     private final IngestConfig config;
 
-    public EventsResource(BatchValidator validator, EventPublisher publisher, IngestMetrics metrics, IngestConfig config) {
-        this.validator = validator;
-        this.publisher = publisher;
-        this.metrics = metrics;
+    public EventsResource(ApiKeyAuthenticator authenticator, RateLimiter rateLimiter, BodyDecoder decoder,
+                          IngestPipeline pipeline, IngestConfig config) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.decoder = decoder;
+        this.pipeline = pipeline;
         this.config = config;
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest one event or a JSON array of events",
+    @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON",
             description = "Each event is validated and routed by event_name (player_action -> player-events, "
-                    + "transaction -> purchase-events, server_metric -> server-metrics). Valid events are written "
-                    + "with acks=all; the answer comes only after Kafka acknowledged all of them.")
-    @APIResponse(responseCode = "200", description = "At least one event was written; errors lists the others",
+                    + "transaction -> purchase-events, server_metric -> server-metrics; configurable). Valid events are "
+                    + "written with acks=all, keyed per DESIGN.md with an event_id header; the answer comes only after "
+                    + "Kafka acknowledged all of them. Invalid events are reported by index and copied, with the reason, "
+                    + "to ingest-rejected. Content-Encoding: gzip is accepted. Limits: 1 MiB per body (sent and inflated), "
+                    + "1,000 events per request, a rate per API key.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "one event object or an array of them")),
+            @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(description = "one event object per line"))})
+    @Parameter(name = ApiKeyAuthenticator.HEADER, in = ParameterIn.HEADER, required = true, description = "an API key of gameflow.ingest.auth.keys")
+    @Parameter(name = HttpHeaders.CONTENT_ENCODING, in = ParameterIn.HEADER, description = "gzip, or absent")
+    @APIResponse(responseCode = "200", description = "At least one event was written; errors lists the others by index",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "400", description = "No event was valid (errors say where and why), or the body is not JSON",
+    @APIResponse(responseCode = "400", description = "No event was valid (same body as 200: errors say where and why), "
+            + "or the body holds no events at all (error body, error malformed_body)",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "413", description = "More events than gameflow.ingest.max-events-per-request (1000)",
+    @APIResponse(responseCode = "401", description = "X-API-Key missing or unknown (error unauthorized)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "415", description = "Content-Type is not application/json",
+    @APIResponse(responseCode = "413", description = "Body over gameflow.ingest.max-body-bytes, sent or inflated "
+            + "(error body_too_large), or more events than gameflow.ingest.max-events-per-request (error too_many_events)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; retry after Retry-After seconds",
+    @APIResponse(responseCode = "415", description = "Content-Type is neither application/json nor application/x-ndjson, "
+            + "or Content-Encoding is neither gzip nor absent (error unsupported_media_type)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public Uni<Response> ingest(byte[] body) {
-        List<JsonNode> events = EventBatch.parse(body, config.maxEventsPerRequest());
-        BatchValidator.Outcome outcome = validator.validate(events);
-        outcome.rejectedEventNames().forEach(metrics::rejected);
-        IngestResult result = new IngestResult(outcome.accepted().size(), outcome.rejectedCount(),
-                outcome.accepted().stream().map(ValidatedEvent::eventId).toList(), outcome.errors());
-        if (outcome.accepted().isEmpty()) {
-            return Uni.createFrom().item(Response.status(Response.Status.BAD_REQUEST).entity(result).build());
+    @APIResponse(responseCode = "429", description = "The API key is over its events/s; retry after Retry-After seconds (error rate_limited)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing of the request counts "
+            + "as accepted: retry after Retry-After seconds (error kafka_unavailable)",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Uni<Response> ingest(@HeaderParam(ApiKeyAuthenticator.HEADER) String apiKey,
+                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+                                byte[] body) {
+        String keyName = authenticator.authenticate(apiKey);
+        Origin origin = Origin.apiKey(keyName);
+        BodyFormat format = BodyFormat.of(contentType).orElseThrow(() -> new NotSupportedException(
+                "Content-Type '" + contentType + "' is not accepted; send " + BodyFormat.ACCEPTED_TYPES));
+        byte[] decoded = null;
+        List<RawEvent> events;
+        try {
+            decoded = decoder.decode(body, contentEncoding);
+            events = EventBatch.parse(decoded, format, config.maxEventsPerRequest());
+        } catch (MalformedBodyException e) {
+            pipeline.refuseBody(decoded != null ? decoded : body, RejectionReason.MALFORMED_BODY, e.getMessage(), origin);
+            throw e;
         }
-        return publisher.publishAll(outcome.accepted())
-                .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException(
-                        "Kafka did not acknowledge within " + config.kafkaTimeout().toSeconds() + " s"))
-                .onFailure(failure -> !(failure instanceof KafkaUnavailableException))
-                .transform(failure -> new KafkaUnavailableException("Kafka did not accept the events: " + failure.getMessage()))
-                .onFailure().invoke(() -> metrics.failed(outcome.accepted()))
-                .onItem().transform(acknowledged -> {
-                    metrics.accepted(outcome.accepted());
-                    return Response.ok(result).build();
-                });
+        rateLimiter.admit(keyName, events.size());
+        return pipeline.ingest(events, origin).map(result ->
+                Response.status(result.accepted() > 0 ? Response.Status.OK : Response.Status.BAD_REQUEST).entity(result).build());
     }
 }

@@ -2,63 +2,68 @@ package io.gameflow.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventIds;
+import io.gameflow.events.EventJson;
 import io.gameflow.events.EventKind;
 import io.gameflow.events.EventValidator;
-import io.gameflow.events.ValidationLimits;
 import io.gameflow.events.Violation;
-import io.gameflow.ingest.api.IngestResult.EventError;
-import io.gameflow.ingest.config.IngestConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a batch into the events to write and the errors to report, by index. */
-@ApplicationScoped
-public class BatchValidator {
+/** Splits a batch into the events to write, each with its topic, key and id, and the entries to refuse. */
+public final class BatchValidator {
 
     private final EventValidator validator;
+    private final Routes routes;
+    private final int maxEventBytes;
     private final Clock clock;
 
-    @Inject
-    public BatchValidator(IngestConfig config) {
-        this(new EventValidator(new ValidationLimits(config.maxEventAge(), config.maxEventAhead())), Clock.systemUTC());
-    }
-
-    BatchValidator(EventValidator validator, Clock clock) {
+    public BatchValidator(EventValidator validator, Routes routes, int maxEventBytes, Clock clock) {
         this.validator = validator;
+        this.routes = routes;
+        this.maxEventBytes = maxEventBytes;
         this.clock = clock;
     }
 
-    public Outcome validate(List<JsonNode> events) {
+    public Outcome validate(List<RawEvent> events) {
         Instant now = clock.instant();
         List<ValidatedEvent> accepted = new ArrayList<>();
-        List<EventError> errors = new ArrayList<>();
-        List<String> rejectedEventNames = new ArrayList<>();
+        List<RejectedEvent> rejected = new ArrayList<>();
         for (int index = 0; index < events.size(); index++) {
-            JsonNode event = events.get(index);
-            List<Violation> violations = validator.validate(event, now);
-            if (violations.isEmpty()) {
-                EventKind kind = EventKind.byEventName(event.get("event_name").asText()).orElseThrow();
-                accepted.add(new ValidatedEvent(kind, kind.keyOf(event), EventIds.eventIdOf(event), event));
-            } else {
-                rejectedEventNames.add(event.path("event_name").asText(""));
-                for (Violation violation : violations) {
-                    errors.add(new EventError(index, violation.path(), violation.message()));
-                }
+            RawEvent raw = events.get(index);
+            if (!raw.isReadable()) {
+                rejected.add(new RejectedEvent(index, null, raw.unreadableText(), RejectionReason.NOT_JSON,
+                        List.of(new Violation("", raw.readError()))));
+                continue;
             }
+            JsonNode event = raw.json();
+            List<Violation> violations = validator.validate(event, now);
+            if (!violations.isEmpty()) {
+                rejected.add(new RejectedEvent(index, event, null, reasonOf(event), violations));
+                continue;
+            }
+            String value = EventJson.write(event);
+            int size = value.getBytes(StandardCharsets.UTF_8).length;
+            if (size > maxEventBytes) {
+                rejected.add(new RejectedEvent(index, null, value, RejectionReason.EVENT_TOO_LARGE, List.of(new Violation("",
+                        "the event is " + size + " bytes as JSON; one event may be at most " + maxEventBytes + " bytes"))));
+                continue;
+            }
+            EventKind kind = EventKind.byEventName(event.get("event_name").asText()).orElseThrow();
+            accepted.add(new ValidatedEvent(kind, routes.topicOf(kind), kind.keyOf(event), EventIds.eventIdOf(event), value));
         }
-        return new Outcome(accepted, errors, rejectedEventNames);
+        return new Outcome(accepted, rejected);
     }
 
-    /** @param rejectedEventNames the event_name of every rejected event ("" when it has none), for metrics */
-    public record Outcome(List<ValidatedEvent> accepted, List<EventError> errors, List<String> rejectedEventNames) {
+    private static RejectionReason reasonOf(JsonNode event) {
+        JsonNode name = event.path("event_name");
+        return name.isTextual() && EventKind.byEventName(name.asText()).isEmpty()
+                ? RejectionReason.UNKNOWN_EVENT_NAME : RejectionReason.INVALID_EVENT;
+    }
 
-        public int rejectedCount() {
-            return rejectedEventNames.size();
-        }
+    public record Outcome(List<ValidatedEvent> accepted, List<RejectedEvent> rejected) {
     }
 }

@@ -3,46 +3,75 @@ package io.gameflow.ingest.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventJson;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The events of one request body: a single JSON object or a JSON array of them. */
+/**
+ * The events of one body: a single JSON object or a JSON array of them, or NDJSON (one object per line).
+ *
+ * <p>A JSON body that does not parse fails whole (nothing in it can be trusted), while in NDJSON only the broken
+ * line fails: each line stands alone, and its neighbours are still good events.
+ */
 public final class EventBatch {
+
+    private static final String WHAT_TO_SEND = "send one event object, a JSON array of events, or NDJSON";
 
     private EventBatch() {
     }
 
     /**
-     * @throws TooManyEventsException when the array holds more than {@code maxEvents}
-     * @throws MalformedBodyException when the body is not JSON, or neither an object nor an array */
-    public static List<JsonNode> parse(byte[] body, int maxEvents) {
-        if (body == null || body.length == 0) {
-            throw new MalformedBodyException("the body is empty; send one event object or a JSON array of events");
+     * @throws TooManyEventsException when the body holds more than {@code maxEvents}
+     * @throws MalformedBodyException when the body holds no event, is not JSON, or neither an object nor an array */
+    public static List<RawEvent> parse(byte[] body, BodyFormat format, int maxEvents) {
+        List<RawEvent> events = format == BodyFormat.NDJSON ? parseLines(body, maxEvents) : parseJson(body, maxEvents);
+        if (events.isEmpty()) {
+            throw new MalformedBodyException("the body holds no events; " + WHAT_TO_SEND);
         }
+        return events;
+    }
+
+    private static List<RawEvent> parseJson(byte[] body, int maxEvents) {
         JsonNode root;
         try {
-            root = EventJson.readTree(body);
+            root = body.length == 0 ? null : EventJson.readTree(body);
         } catch (IllegalArgumentException e) {
             throw new MalformedBodyException("the body is not valid JSON: " + e.getMessage());
         }
         if (root == null || root.isMissingNode()) {
-            throw new MalformedBodyException("the body is empty; send one event object or a JSON array of events");
+            return List.of();
         }
         if (root.isObject()) {
-            return List.of(root);
+            return List.of(RawEvent.of(root));
         }
-        if (root.isArray()) {
-            if (root.isEmpty()) {
-                throw new MalformedBodyException("the array holds no events");
-            }
-            if (root.size() > maxEvents) {
-                throw new TooManyEventsException("the request holds " + root.size() + " events; send at most "
-                        + maxEvents + " per request");
-            }
-            List<JsonNode> events = new ArrayList<>(root.size());
-            root.forEach(events::add);
-            return events;
+        if (!root.isArray()) {
+            throw new MalformedBodyException("the body must be one event object or a JSON array of events, not a "
+                    + root.getNodeType());
         }
-        throw new MalformedBodyException("the body must be one event object or a JSON array of events, not a " + root.getNodeType());
+        checkCount(root.size(), maxEvents);
+        List<RawEvent> events = new ArrayList<>(root.size());
+        root.forEach(event -> events.add(RawEvent.of(event)));
+        return events;
+    }
+
+    private static List<RawEvent> parseLines(byte[] body, int maxEvents) {
+        List<String> lines = new String(body, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        checkCount(lines.size(), maxEvents);
+        List<RawEvent> events = new ArrayList<>(lines.size());
+        for (String line : lines) {
+            try {
+                events.add(RawEvent.of(EventJson.readTree(line)));
+            } catch (IllegalArgumentException e) {
+                events.add(RawEvent.unreadable(line, "this line is not valid JSON: " + e.getMessage()));
+            }
+        }
+        return events;
+    }
+
+    private static void checkCount(int count, int maxEvents) {
+        if (count > maxEvents) {
+            throw new TooManyEventsException("the request holds " + count + " events; send at most " + maxEvents
+                    + " per request");
+        }
     }
 }

@@ -1,8 +1,7 @@
 package io.gameflow.ingest.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventKind;
 
-/** An event that passed validation, with everything needed to write it: kind (hence topic), key and id. */
-public record ValidatedEvent(EventKind kind, String key, String eventId, JsonNode json) {
+/** An event that passed validation, with everything needed to write it: topic, key, id and the JSON value. */
+public record ValidatedEvent(EventKind kind, String topic, String key, String eventId, String value) {
 }

@@ -2,6 +2,7 @@ package io.gameflow.kafka.embedded;
 
 import io.gameflow.events.Topics;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.kafka.common.utils.Exit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,18 @@ import java.util.Map;
 public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static EmbeddedKafka broker;
+
+    static {
+        // a broker that hits a fatal error calls System.exit, which would end the whole test JVM without a word
+        // about why; in tests, say who asked and let the failing test show the damage
+        Exit.setExitProcedure((status, message) -> reportExit("exit", status, message));
+        Exit.setHaltProcedure((status, message) -> reportExit("halt", status, message));
+    }
+
+    private static void reportExit(String kind, int status, String message) {
+        new IllegalStateException("Kafka asked to " + kind + " the test JVM with status " + status + ": " + message)
+                .printStackTrace();
+    }
     private int partitions = 3;
     private Path stateDir;
 

@@ -1,4 +1,4 @@
-package io.gameflow.ingest.api;
+package io.gameflow.ingest.service;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.gameflow.ingest.api;
+package io.gameflow.ingest.service;
 
 /** Kafka could not acknowledge the records of a request; the client should retry. */
 public class KafkaUnavailableException extends RuntimeException {

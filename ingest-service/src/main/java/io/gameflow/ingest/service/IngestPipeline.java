@@ -1,0 +1,88 @@
+package io.gameflow.ingest.service;
+
+import io.gameflow.ingest.config.IngestConfig;
+import io.gameflow.ingest.domain.BatchValidator;
+import io.gameflow.ingest.domain.Origin;
+import io.gameflow.ingest.domain.RawEvent;
+import io.gameflow.ingest.domain.RejectedEvent;
+import io.gameflow.ingest.domain.RejectedRecord;
+import io.gameflow.ingest.domain.RejectionReason;
+import io.gameflow.ingest.domain.ValidatedEvent;
+import io.gameflow.ingest.messaging.EventPublisher;
+import io.gameflow.ingest.messaging.IngestMetrics;
+import io.gameflow.ingest.messaging.RejectedEventPublisher;
+import io.gameflow.ingest.service.IngestResult.EventError;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What happens to a batch, whether it was posted or pulled: validate, copy the refused entries to
+ * ingest-rejected, write the valid ones, and answer once Kafka acknowledged all of them.
+ */
+@ApplicationScoped
+public class IngestPipeline {
+
+    private final BatchValidator validator;
+    private final EventPublisher publisher;
+    private final RejectedEventPublisher rejectedPublisher;
+    private final IngestMetrics metrics;
+    private final IngestConfig config;
+
+    public IngestPipeline(BatchValidator validator, EventPublisher publisher, RejectedEventPublisher rejectedPublisher,
+                          IngestMetrics metrics, IngestConfig config) {
+        this.validator = validator;
+        this.publisher = publisher;
+        this.rejectedPublisher = rejectedPublisher;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /**
+     * @return the result once every accepted event is acknowledged
+     * (fails with {@link KafkaUnavailableException} when Kafka did not acknowledge in time: then nothing counts as
+     * accepted, and the whole batch may be sent again — its event ids stay the same)
+     */
+    public Uni<IngestResult> ingest(List<RawEvent> events, Origin origin) {
+        Instant receivedAt = Instant.now();
+        BatchValidator.Outcome outcome = validator.validate(events);
+        List<RejectedEvent> rejected = outcome.rejected();
+        metrics.rejected(rejected);
+        rejectedPublisher.copy(rejected.stream().map(r -> RejectedRecord.of(r, origin, receivedAt)).toList());
+        List<ValidatedEvent> accepted = outcome.accepted();
+        IngestResult result = new IngestResult(accepted.size(), rejected.size(),
+                accepted.stream().map(ValidatedEvent::eventId).toList(), errorsOf(rejected));
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().item(result);
+        }
+        return publisher.publishAll(accepted)
+                .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException(
+                        "Kafka did not acknowledge within " + config.kafkaTimeout().toMillis() + " ms"))
+                .onFailure(failure -> !(failure instanceof KafkaUnavailableException))
+                .transform(failure -> new KafkaUnavailableException("Kafka did not accept the events: " + failure.getMessage()))
+                .onFailure().invoke(() -> metrics.failed(accepted))
+                .onItem().transform(acknowledged -> {
+                    metrics.accepted(accepted);
+                    return result;
+                });
+    }
+
+    /** A body that held no readable events is copied too: it is what a broken client sends, and what to look at. */
+    public void refuseBody(byte[] body, RejectionReason reason, String message, Origin origin) {
+        metrics.requestRefused(reason);
+        rejectedPublisher.copy(List.of(RejectedRecord.ofBody(new String(body, StandardCharsets.UTF_8), reason,
+                message, origin, Instant.now())));
+    }
+
+    private static List<EventError> errorsOf(List<RejectedEvent> rejected) {
+        List<EventError> errors = new ArrayList<>();
+        for (RejectedEvent event : rejected) {
+            event.violations().forEach(v -> errors.add(new EventError(event.index(), v.path(), v.message())));
+        }
+        return errors;
+    }
+}
