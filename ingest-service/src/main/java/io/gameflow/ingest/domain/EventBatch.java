@@ -1,5 +1,6 @@
 package io.gameflow.ingest.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventJson;
 
@@ -36,7 +37,7 @@ public final class EventBatch {
         try {
             root = body.length == 0 ? null : EventJson.readTree(body);
         } catch (IllegalArgumentException e) {
-            throw new MalformedBodyException("the body is not valid JSON: " + e.getMessage());
+            throw new MalformedBodyException("the body is not valid JSON: " + whyNotJson(e));
         }
         if (root == null || root.isMissingNode()) {
             return List.of();
@@ -62,10 +63,16 @@ public final class EventBatch {
             try {
                 events.add(RawEvent.of(EventJson.readTree(line)));
             } catch (IllegalArgumentException e) {
-                events.add(RawEvent.unreadable(line, "this line is not valid JSON: " + e.getMessage()));
+                events.add(RawEvent.unreadable(line, "this line is not valid JSON: " + whyNotJson(e)));
             }
         }
         return events;
+    }
+
+    /** Jackson's own words (with the position), without the wrapper's prefix. */
+    private static String whyNotJson(IllegalArgumentException e) {
+        return e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage() + " (" + json.getLocation().offsetDescription() + ")"
+                : e.getMessage();
     }
 
     private static void checkCount(int count, int maxEvents) {
