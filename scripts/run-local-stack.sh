@@ -20,7 +20,7 @@ export GENERATOR_PORT=${GENERATOR_PORT:-8081}
 export INGEST_PORT=${INGEST_PORT:-8080}
 export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
 export METRICS_PORT=${METRICS_PORT:-8083}
-# ingest refuses to start without a key; this one is for this machine only (compose and k8s set their own)
+# ingest refuses to start without a key; this development key is for this machine only
 export INGEST_API_KEYS=${INGEST_API_KEYS:-local-dev:gameflow-local-dev-key}
 DEV_KEY=${INGEST_API_KEYS%%,*}
 DEV_KEY=${DEV_KEY#*:}

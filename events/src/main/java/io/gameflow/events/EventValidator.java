@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class EventValidator {
 
     static final int MAX_ID_LENGTH = 128;
+    private static final int SHOWN_CHARS = 64;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Set<String> TRANSACTION_TYPES = Set.of(PurchaseEvent.PURCHASE, PurchaseEvent.REFUND);
@@ -51,13 +52,18 @@ public final class EventValidator {
         } else {
             EventKind.byEventName(name.asText()).ifPresentOrElse(
                     kind -> checkBody(check, kind, event),
-                    () -> check.fail("event_name", "unknown event_name '" + name.asText() + "'; accepted: " + ACCEPTED_NAMES));
+                    () -> check.fail("event_name", "unknown event_name " + shown(name.asText()) + "; accepted: " + ACCEPTED_NAMES));
         }
         return check.violations;
     }
 
     public List<Violation> validate(JsonNode event) {
         return validate(event, Instant.now());
+    }
+
+    /** A client's bad value, quoted, and cut short: an error message must not grow with the input. */
+    static String shown(String value) {
+        return "'" + (value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS) + "...") + "'";
     }
 
     private void checkTimestamp(Check check, JsonNode event, Instant now) {
@@ -74,7 +80,7 @@ public final class EventValidator {
         try {
             time = EventTimes.parse(ts.asText());
         } catch (IllegalArgumentException e) {
-            check.fail("event_timestamp", "must be ISO-8601 with zone, e.g. 2024-11-12T10:15:30Z; got '" + ts.asText() + "'");
+            check.fail("event_timestamp", "must be ISO-8601 with zone, e.g. 2024-11-12T10:15:30Z; got " + shown(ts.asText()));
             return;
         }
         if (time.isBefore(now.minus(limits.maxAge()))) {
@@ -178,7 +184,7 @@ public final class EventValidator {
             if (parent.has(field)) {
                 text(parent, "", field).ifPresent(value -> {
                     if (!UUID_TEXT.matcher(value).matches()) {
-                        fail(field, "must be a UUID such as 3f1c9a52-6c1e-4a4f-9f63-0a3c2a1e9d10, got '" + value + "'");
+                        fail(field, "must be a UUID such as 3f1c9a52-6c1e-4a4f-9f63-0a3c2a1e9d10, got " + shown(value));
                     }
                 });
             }
@@ -195,7 +201,7 @@ public final class EventValidator {
         void oneOf(JsonNode parent, String parentPath, String field, Set<String> accepted) {
             text(parent, parentPath, field).ifPresent(value -> {
                 if (!accepted.contains(value)) {
-                    fail(path(parentPath, field), "must be one of " + accepted.stream().sorted().toList() + ", got '" + value + "'");
+                    fail(path(parentPath, field), "must be one of " + accepted.stream().sorted().toList() + ", got " + shown(value));
                 }
             });
         }
@@ -203,7 +209,7 @@ public final class EventValidator {
         void matches(JsonNode parent, String parentPath, String field, Pattern pattern, String description) {
             text(parent, parentPath, field).ifPresent(value -> {
                 if (!pattern.matcher(value).matches()) {
-                    fail(path(parentPath, field), "must be " + description + ", got '" + value + "'");
+                    fail(path(parentPath, field), "must be " + description + ", got " + shown(value));
                 }
             });
         }

@@ -84,6 +84,14 @@ class EventValidatorTest {
     }
 
     @Test
+    void aBadValueIsQuotedCutShortSoMessagesDoNotGrowWithTheInput() {
+        ObjectNode event = fresh(SeedExamples.purchaseEvent());
+        params(event).put("currency", "X".repeat(100_000));
+        String message = validator.validate(event, NOW).get(0).message();
+        assertTrue(message.length() < 200 && message.contains("'XXXX") && message.endsWith("...'"), message);
+    }
+
+    @Test
     void aNonObjectIsOneViolationAtTheRoot() {
         assertEquals(List.of(new Violation("", "an event must be a JSON object")),
                 validator.validate(EventJson.readTree("[1,2]"), NOW));

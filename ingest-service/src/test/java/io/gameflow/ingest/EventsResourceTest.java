@@ -122,6 +122,7 @@ class EventsResourceTest {
                 .when().post("/v1/events")
                 .then().statusCode(400)
                 .body("accepted", equalTo(0)).body("rejected", equalTo(1)).body("event_ids", hasSize(0))
+                .body("error", equalTo("no_valid_events"))
                 .body("errors.path", contains("event_timestamp", "parameters.level_id"));
     }
 
@@ -174,6 +175,23 @@ class EventsResourceTest {
 
         assertEquals(rejectedBefore + 1, IngestCounts.of("rejected", Topics.SERVER_METRICS));
         assertEquals(invalidBefore + 1, IngestCounts.rejections("invalid_event"));
+    }
+
+    @Test
+    void aBodyWithoutEventsIsCountedOnceAndCopiedToIngestRejected() {
+        String marker = "not-json-" + UUID.randomUUID();
+        double before = IngestCounts.rejections("malformed_body");
+
+        withKey().contentType(ContentType.JSON).body("{\"" + marker + "\": ")
+                .when().post("/v1/events")
+                .then().statusCode(400).body("error", equalTo("malformed_body")).body("message", containsString("line: 1"));
+
+        assertEquals(before + 1, IngestCounts.rejections("malformed_body"));
+        try (TopicReader rejected = new TopicReader(bootstrap(), Topics.INGEST_REJECTED)) {
+            JsonNode copy = EventJson.readTree(rejected.awaitMatching(r -> r.value().contains(marker), 1, WAIT).get(0).value());
+            assertEquals("malformed_body", copy.get("reason").asText());
+            assertEquals("{\"" + marker + "\": ", copy.get("text").asText());
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class KafkaDownTest {
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .body("error", equalTo("kafka_unavailable"))
-                .body("message", containsString("retry"));
+                .body("message", containsString("send the same body again"));
         assertEquals(failedBefore + 1, IngestCounts.of("failed", Topics.PLAYER_EVENTS));
         assertEquals(0, IngestCounts.of("accepted", Topics.PLAYER_EVENTS));
     }

@@ -63,5 +63,8 @@ class PullSourceTest {
             assertEquals(broken, copy.get("event"));
         }
         assertEquals(1, EventsWebApiResource.timesServed("/events.json"), "each body is served once");
+        // the API answers [] between bodies: quiet polls, not failed ones
+        assertEquals(0, IngestCounts.series("gameflow_ingest_pull_polls_total{outcome=\"failed\"}"));
+        assertEquals(0, IngestCounts.rejections("malformed_body"));
     }
 }

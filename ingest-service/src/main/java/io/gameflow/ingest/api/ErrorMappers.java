@@ -75,7 +75,8 @@ public class ErrorMappers {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", config.retryAfterSeconds())
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("kafka_unavailable", e.getMessage() + "; nothing of this request is acknowledged, retry it"))
+                .entity(new ErrorBody("kafka_unavailable", e.getMessage() + "; this request is not acknowledged: send the same "
+                        + "body again (some events may have landed; their ids stay the same, so copies can be dropped)"))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import io.gameflow.ingest.domain.RawEvent;
 import io.gameflow.ingest.domain.RejectionReason;
 import io.gameflow.ingest.service.IngestPipeline;
 import io.gameflow.ingest.service.IngestResult;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -22,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,6 +52,7 @@ public class EventsResource {
     }
 
     @POST
+    @Blocking // inflating, parsing and validating up to 1 MiB is CPU work that must not stall the event loop
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON",
@@ -61,12 +65,13 @@ public class EventsResource {
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "one event object or an array of them")),
             @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(description = "one event object per line"))})
-    @Parameter(name = ApiKeyAuthenticator.HEADER, in = ParameterIn.HEADER, required = true, description = "an API key of gameflow.ingest.auth.keys")
+    @Parameter(name = ApiKeyAuthenticator.HEADER, in = ParameterIn.HEADER, description = "an API key of gameflow.ingest.auth.keys; required unless auth is off")
     @Parameter(name = HttpHeaders.CONTENT_ENCODING, in = ParameterIn.HEADER, description = "gzip, or absent")
     @APIResponse(responseCode = "200", description = "At least one event was written; errors lists the others by index",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
-    @APIResponse(responseCode = "400", description = "No event was valid (same body as 200: errors say where and why), "
-            + "or the body holds no events at all (error body, error malformed_body)",
+    @APIResponse(responseCode = "400", description = "No event was valid (same body as 200, with error no_valid_events: "
+            + "errors say where and why, by index — in NDJSON the index counts non-blank lines), or the body holds no "
+            + "events at all (error body with error malformed_body)",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "401", description = "X-API-Key missing or unknown (error unauthorized)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -77,9 +82,12 @@ public class EventsResource {
             + "or Content-Encoding is neither gzip nor absent (error unsupported_media_type)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "429", description = "The API key is over its events/s; retry after Retry-After seconds (error rate_limited)",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; nothing of the request counts "
-            + "as accepted: retry after Retry-After seconds (error kafka_unavailable)",
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time (error kafka_unavailable). Some "
+            + "of the events may still land; send the same body again after Retry-After seconds: the event ids stay "
+            + "the same, so the copies can be dropped downstream",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Uni<Response> ingest(@HeaderParam(ApiKeyAuthenticator.HEADER) String apiKey,
                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,

@@ -71,8 +71,12 @@ public final class EventBatch {
 
     /** Jackson's own words (with the position), without the wrapper's prefix. */
     private static String whyNotJson(IllegalArgumentException e) {
-        return e.getCause() instanceof JsonProcessingException json ? json.getOriginalMessage() + " (" + json.getLocation().offsetDescription() + ")"
-                : e.getMessage();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // limit errors (nesting too deep, a number too long) come without a location
+            return json.getLocation() == null ? json.getOriginalMessage()
+                    : json.getOriginalMessage() + " (" + json.getLocation().offsetDescription() + ")";
+        }
+        return e.getMessage();
     }
 
     private static void checkCount(int count, int maxEvents) {

@@ -29,8 +29,9 @@ public final class TokenBucket {
     }
 
     /**
-     * Takes {@code count} tokens (at most the capacity, so that a request larger than the burst can still pass
-     * once the bucket is full).
+     * Takes {@code count} tokens. A request larger than the burst passes once the bucket is full, and leaves it in
+     * debt: what it took beyond the burst is paid back before the next request passes, so the rate holds for
+     * requests of any size.
      *
      * @return 0 when taken, else the nanoseconds until enough tokens will be there (nothing is taken then)
      */
@@ -38,7 +39,7 @@ public final class TokenBucket {
         refill();
         double needed = Math.min(count, capacity);
         if (tokens >= needed) {
-            tokens -= needed;
+            tokens -= count;
             return 0;
         }
         return (long) Math.ceil((needed - tokens) / ratePerSecond * NANOS_PER_SECOND);

@@ -45,19 +45,29 @@ public class IngestPipeline {
     /**
      * @return the result once every accepted event is acknowledged
      * (fails with {@link KafkaUnavailableException} when Kafka did not acknowledge in time: then nothing counts as
-     * accepted, and the whole batch may be sent again — its event ids stay the same)
+     * accepted, and the batch should be sent again — its event ids stay the same)
      */
     public Uni<IngestResult> ingest(List<RawEvent> events, Origin origin) {
+        return publish(screen(events, origin));
+    }
+
+    /** Validates a batch, and counts and copies what it refuses; done once per batch, however often it is sent. */
+    public Screened screen(List<RawEvent> events, Origin origin) {
         Instant receivedAt = Instant.now();
         BatchValidator.Outcome outcome = validator.validate(events);
         List<RejectedEvent> rejected = outcome.rejected();
         metrics.rejected(rejected);
         rejectedPublisher.copy(rejected.stream().map(r -> RejectedRecord.of(r, origin, receivedAt)).toList());
         List<ValidatedEvent> accepted = outcome.accepted();
-        IngestResult result = new IngestResult(accepted.size(), rejected.size(),
-                accepted.stream().map(ValidatedEvent::eventId).toList(), errorsOf(rejected));
+        return new Screened(accepted, IngestResult.of(accepted.stream().map(ValidatedEvent::eventId).toList(),
+                rejected.size(), errorsOf(rejected)));
+    }
+
+    /** Writes the accepted events of a screened batch; the Uni ends when Kafka acknowledged all of them. */
+    public Uni<IngestResult> publish(Screened screened) {
+        List<ValidatedEvent> accepted = screened.accepted();
         if (accepted.isEmpty()) {
-            return Uni.createFrom().item(result);
+            return Uni.createFrom().item(screened.result());
         }
         return publisher.publishAll(accepted)
                 .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException(
@@ -67,13 +77,19 @@ public class IngestPipeline {
                 .onFailure().invoke(() -> metrics.failed(accepted))
                 .onItem().transform(acknowledged -> {
                     metrics.accepted(accepted);
-                    return result;
+                    return screened.result();
                 });
     }
 
-    /** A body that held no readable events is copied too: it is what a broken client sends, and what to look at. */
+    /** A validated batch: the events to write, and the answer to give once they are written. */
+    public record Screened(List<ValidatedEvent> accepted, IngestResult result) {
+    }
+
+    /**
+     * A body that held no readable events is copied too: it is what a broken client sends, and what to look at.
+     * (Counted where the refusal is answered, once per request.)
+     */
     public void refuseBody(byte[] body, RejectionReason reason, String message, Origin origin) {
-        metrics.requestRefused(reason);
         rejectedPublisher.copy(List.of(RejectedRecord.ofBody(new String(body, StandardCharsets.UTF_8), reason,
                 message, origin, Instant.now())));
     }

@@ -40,9 +40,13 @@ class TokenBucketTest {
     }
 
     @Test
-    void aRequestLargerThanTheBurstPassesWhenTheBucketIsFull() {
+    void aRequestLargerThanTheBurstPassesWhenTheBucketIsFullAndIsPaidBackInFull() {
         assertEquals(0, bucket.tryTake(1000));
-        assertEquals(TimeUnit.SECONDS.toNanos(2), bucket.tryTake(1000));
+        // 800 tokens of debt plus a full burst of 200, at 100/s
+        assertEquals(TimeUnit.SECONDS.toNanos(10), bucket.tryTake(1000));
+        now.addAndGet(TimeUnit.SECONDS.toNanos(8));
+        // the debt is paid: the bucket is empty, and one token is 10 ms away
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(10), bucket.tryTake(1));
     }
 
     @Test
