@@ -20,10 +20,13 @@ public class RejectedEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(RejectedEventPublisher.class);
 
+    /** Copies wait here while Kafka is slow; when it is full, further copies are dropped and counted, not queued. */
+    static final int BUFFER = 1_024;
+
     private final MutinyEmitter<String> rejected;
     private final IngestMetrics metrics;
 
-    public RejectedEventPublisher(@Channel("ingest-rejected") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = EventPublisher.BUFFER) MutinyEmitter<String> rejected,
+    public RejectedEventPublisher(@Channel("ingest-rejected") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> rejected,
                                   IngestMetrics metrics) {
         this.rejected = rejected;
         this.metrics = metrics;
