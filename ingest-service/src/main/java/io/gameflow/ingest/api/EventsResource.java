@@ -10,7 +10,6 @@ import io.gameflow.ingest.domain.RawEvent;
 import io.gameflow.ingest.domain.RejectionReason;
 import io.gameflow.ingest.service.IngestPipeline;
 import io.gameflow.ingest.service.IngestResult;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -52,7 +51,6 @@ public class EventsResource {
     }
 
     @POST
-    @Blocking // inflating, parsing and validating up to 1 MiB is CPU work that must not stall the event loop
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON",
