@@ -11,10 +11,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -29,6 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class GeneratorResourceTest {
 
     private final EventValidator validator = new EventValidator();
+
+    @Test
+    void plantsACpuSpikeThatTheTruthNamesAndTheServerMetricsShow() {
+        given().when().post("/v1/generator/start").then().statusCode(200);
+        try {
+            String server = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                    () -> given().when().get("/v1/generator/truth").then().statusCode(200)
+                            .extract().<String>path("incidents.find { it.kind == 'CPU_HOT' }.server_id"),
+                    Objects::nonNull);
+            try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), EventKind.SERVER_METRIC.defaultTopic())) {
+                reader.awaitMatching(r -> server.equals(r.key())
+                        && EventJson.readTree(r.value()).at("/parameters/cpu_load").asDouble() > 95, 1, Duration.ofSeconds(60));
+            }
+        } finally {
+            given().when().post("/v1/generator/stop").then().statusCode(200);
+        }
+    }
 
     @Test
     void sendsKeyedValidEventsToAllThreeTopicsWhileStarted() {

@@ -1,9 +1,12 @@
 package io.gameflow.generator.api;
 
 import io.gameflow.events.EventKind;
+import io.gameflow.generator.domain.FleetSettings;
 import io.gameflow.generator.domain.GameWorld;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
+import io.gameflow.generator.domain.GroundTruth;
+import io.gameflow.generator.domain.ServerFleet;
 import io.gameflow.generator.domain.WorldSettings;
 import io.gameflow.generator.messaging.GeneratorLoop;
 import jakarta.ws.rs.BadRequestException;
@@ -33,12 +36,14 @@ public class GeneratorResource {
             "player", EventKind.PLAYER_ACTION, "purchase", EventKind.TRANSACTION, "server", EventKind.SERVER_METRIC);
 
     private final GeneratorLoop loop;
-    /** Samples come from a world of their own, so that looking at samples does not change what is sent. */
+    /** Samples come from a world and fleet of their own, so that looking at samples does not change what is sent. */
     private final GameWorld sampleWorld;
+    private final ServerFleet sampleFleet;
 
-    public GeneratorResource(GeneratorLoop loop, WorldSettings settings) {
+    public GeneratorResource(GeneratorLoop loop, WorldSettings settings, FleetSettings fleetSettings) {
         this.loop = loop;
         this.sampleWorld = new GameWorld(settings);
+        this.sampleFleet = new ServerFleet(fleetSettings, settings.seed(), Instant.now());
     }
 
     @GET
@@ -76,6 +81,14 @@ public class GeneratorResource {
     }
 
     @GET
+    @Path("/truth")
+    @Operation(summary = "The ground truth so far: the server incidents planted (kind, server or region, start, end), "
+            + "what metrics-service should find")
+    public GroundTruth truth() {
+        return loop.truth();
+    }
+
+    @GET
     @Path("/sample")
     @Operation(summary = "Sample events of one type, as a JSON array: type=player|purchase|server, count=1..1000")
     public List<Object> sample(@QueryParam("type") @DefaultValue("player") String type,
@@ -87,7 +100,9 @@ public class GeneratorResource {
         int count = parseCount(countText);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         synchronized (sampleWorld) {
-            return IntStream.range(0, count).mapToObj(i -> sampleWorld.next(kind, now)).map(GeneratedEvent::event).toList();
+            return IntStream.range(0, count)
+                    .mapToObj(i -> kind == EventKind.SERVER_METRIC ? sampleFleet.sampleAt(now) : sampleWorld.next(kind, now))
+                    .map(GeneratedEvent::event).toList();
         }
     }
 

@@ -2,6 +2,7 @@ package io.gameflow.generator.config;
 
 import io.smallrye.config.ConfigMapping;
 
+import java.time.Duration;
 import java.util.List;
 
 @ConfigMapping(prefix = "gameflow.generator")
@@ -28,6 +29,12 @@ public interface GeneratorConfig {
     int servers();
 
     List<String> regions();
+
+    /** How often each server reports, in event time. */
+    Duration serverReportEvery();
+
+    /** Time between two planted server incidents, in event time; each lasts a fixed share of it. */
+    Duration incidentEvery();
 
     enum OutputMode { KAFKA, NONE }
 }

@@ -3,9 +3,12 @@ package io.gameflow.generator.messaging;
 import io.gameflow.events.EventKind;
 import io.gameflow.generator.config.GeneratorConfig;
 import io.gameflow.generator.config.GeneratorConfig.OutputMode;
+import io.gameflow.generator.domain.FleetSettings;
 import io.gameflow.generator.domain.GameWorld;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
+import io.gameflow.generator.domain.GroundTruth;
+import io.gameflow.generator.domain.ServerFleet;
 import io.gameflow.generator.domain.WorldSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +20,10 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,6 +44,8 @@ public class GeneratorLoop {
     private final GeneratorConfig config;
     private final KafkaEventSink sink;
     private final GameWorld world;
+    private final FleetSettings fleetSettings;
+    private ServerFleet fleet;
     private final Map<EventKind, Counter> sent = new EnumMap<>(EventKind.class);
     private final AtomicLong sendErrors = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "generator-ticker"));
@@ -47,8 +54,10 @@ public class GeneratorLoop {
     private volatile ScheduledFuture<?> running;
     private double due;
 
-    public GeneratorLoop(GeneratorConfig config, WorldSettings settings, KafkaEventSink sink, MeterRegistry registry) {
+    public GeneratorLoop(GeneratorConfig config, WorldSettings settings, FleetSettings fleetSettings, KafkaEventSink sink,
+                         MeterRegistry registry) {
         this.config = config;
+        this.fleetSettings = fleetSettings;
         this.sink = sink;
         this.rate = config.rate();
         this.world = new GameWorld(settings);
@@ -66,11 +75,22 @@ public class GeneratorLoop {
     void onStop(@Observes ShutdownEvent event) {
         stop();
         ticker.shutdownNow();
+        LOG.infof("ground truth at shutdown: %s", truth());
     }
 
     public synchronized void start() {
         if (running == null && config.mode() == OutputMode.KAFKA) {
-            LOG.infof("generating %.1f events/s to Kafka (seed %d)", rate, config.seed());
+            LOG.infof("generating %.1f player events/s and %d servers' reports to Kafka (seed %d)",
+                    rate, fleetSettings.servers(), config.seed());
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            synchronized (world) {
+                if (fleet == null) {
+                    fleet = new ServerFleet(fleetSettings, config.seed(), now);
+                } else {
+                    // while stopped the servers went on unobserved: their reports of that time are not sent late
+                    fleet.reportsUntil(now);
+                }
+            }
             running = ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
@@ -93,6 +113,13 @@ public class GeneratorLoop {
                 counts, sendErrors.get(), lastError);
     }
 
+    /** The incidents planted so far. */
+    public GroundTruth truth() {
+        synchronized (world) {
+            return new GroundTruth(fleet == null ? List.of() : fleet.incidents());
+        }
+    }
+
     /** Never throws: an exception would silently cancel the schedule while the status still said running. */
     private void tick() {
         try {
@@ -109,11 +136,14 @@ public class GeneratorLoop {
         int n = (int) due;
         due -= n;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        for (int i = 0; i < n; i++) {
-            GeneratedEvent event;
-            synchronized (world) {
-                event = world.next(now);
+        List<GeneratedEvent> events = new ArrayList<>(n + fleetSettings.servers());
+        synchronized (world) {
+            for (int i = 0; i < n; i++) {
+                events.add(world.next(now));
             }
+            events.addAll(fleet.reportsUntil(now));
+        }
+        for (GeneratedEvent event : events) {
             sink.send(event).subscribe().with(
                     ok -> sent.get(event.kind()).increment(),
                     failure -> {

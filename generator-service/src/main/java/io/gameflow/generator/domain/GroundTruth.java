@@ -1,0 +1,7 @@
+package io.gameflow.generator.domain;
+
+import java.util.List;
+
+/** What the generator planted so far, for engagement and metrics to be checked against. */
+public record GroundTruth(List<Incident> incidents) {
+}
