@@ -73,4 +73,17 @@ class GameWorldTest {
             }
         }
     }
+
+    @Test
+    void anHonestPlayerPaysInOneCurrency() {
+        GameWorld world = new GameWorld(SETTINGS);
+        Map<String, Set<String>> currencies = new java.util.HashMap<>();
+        for (int i = 0; i < 5000; i++) {
+            JsonNode json = EventJson.mapper().valueToTree(world.next(EventKind.TRANSACTION, T0).event());
+            currencies.computeIfAbsent(json.at("/user_data/user_id").asText(), u -> new HashSet<>())
+                    .add(json.at("/parameters/currency").asText());
+        }
+        assertTrue(currencies.values().stream().allMatch(set -> set.size() == 1), currencies::toString);
+        assertEquals(3, currencies.values().stream().flatMap(Set::stream).distinct().count());
+    }
 }

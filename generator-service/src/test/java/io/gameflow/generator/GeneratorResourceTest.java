@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,6 +44,23 @@ class GeneratorResourceTest {
             try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), EventKind.SERVER_METRIC.defaultTopic())) {
                 reader.awaitMatching(r -> server.equals(r.key())
                         && EventJson.readTree(r.value()).at("/parameters/cpu_load").asDouble() > 95, 1, Duration.ofSeconds(60));
+            }
+        } finally {
+            given().when().post("/v1/generator/stop").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void plantsFraudActorsThatTheTruthNamesAndWhosePurchasesLand() {
+        given().when().post("/v1/generator/start").then().statusCode(200);
+        try {
+            given().when().get("/v1/generator/truth").then().statusCode(200)
+                    .body("fraud_actors", hasSize(5))
+                    .body("fraud_actors.pattern", hasItems("PURCHASE_BURST", "CURRENCY_HOPPING", "REFUND_ABUSE"));
+            String burster = given().when().get("/v1/generator/truth").then()
+                    .extract().path("fraud_actors.find { it.pattern == 'PURCHASE_BURST' }.user_id");
+            try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), EventKind.TRANSACTION.defaultTopic())) {
+                reader.awaitMatching(r -> burster.equals(r.key()), 6, Duration.ofSeconds(60));
             }
         } finally {
             given().when().post("/v1/generator/stop").then().statusCode(200);

@@ -82,8 +82,8 @@ public class GeneratorResource {
 
     @GET
     @Path("/truth")
-    @Operation(summary = "The ground truth so far: the server incidents planted (kind, server or region, start, end), "
-            + "what metrics-service should find")
+    @Operation(summary = "The ground truth so far: the server incidents planted (kind, server or region, start, end) "
+            + "and the fraud actors with their pattern: what metrics-service and engagement-service should find")
     public GroundTruth truth() {
         return loop.truth();
     }

@@ -36,5 +36,11 @@ public interface GeneratorConfig {
     /** Time between two planted server incidents, in event time; each lasts a fixed share of it. */
     Duration incidentEvery();
 
+    /** How many fraud actors buy among the honest players (patterns in turn: burst, currency hopping, refunds). */
+    int fraudActors();
+
+    /** Time between two rounds of one fraud actor's pattern, in event time. */
+    Duration fraudEvery();
+
     enum OutputMode { KAFKA, NONE }
 }

@@ -5,7 +5,6 @@ import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.UserData;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,6 @@ import java.util.SplittableRandom;
 public final class GameWorld {
 
     private static final String[] PLATFORMS = {"PC", "Console", "Mobile"};
-    private static final String[][] CATALOGUE = {
-            {"skin_dragon", "skin", "4.99"}, {"skin_ghost", "skin", "9.99"}, {"weapon_bow", "weapon", "2.99"},
-            {"weapon_axe", "weapon", "6.49"}, {"boost_xp", "boost", "0.99"}, {"boost_gold", "boost", "1.99"}};
-    private static final String[] CURRENCIES = {"USD", "EUR", "GBP"};
 
     private final WorldSettings settings;
     private final SplittableRandom random;
@@ -33,7 +28,9 @@ public final class GameWorld {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         for (int i = 1; i <= settings.players(); i++) {
-            players.add(new Player(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length]));
+            // an honest player's account has one currency; paying in several is what a fraud rule looks for
+            players.add(new Player(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length],
+                    Catalogue.CURRENCIES.get(i % Catalogue.CURRENCIES.size())));
         }
     }
 
@@ -69,11 +66,11 @@ public final class GameWorld {
 
     private GeneratedEvent nextPurchase(Instant now) {
         Player player = players.get(random.nextInt(players.size()));
-        String[] item = CATALOGUE[random.nextInt(CATALOGUE.length)];
+        Catalogue.Item item = Catalogue.ITEMS.get(random.nextInt(Catalogue.ITEMS.size()));
         String type = random.nextDouble() < 0.03 ? PurchaseEvent.REFUND : PurchaseEvent.PURCHASE;
         PurchaseEvent event = new PurchaseEvent(
                 new PurchaseEvent.Parameters(String.format("trans_%08d", ++transactions), type,
-                        CURRENCIES[random.nextInt(CURRENCIES.length)], new BigDecimal(item[2]), item[0], item[1]),
+                        player.currency, item.price(), item.id(), item.type()),
                 now, new UserData(player.id, player.platform));
         return new GeneratedEvent(EventKind.TRANSACTION, player.id, event);
     }
@@ -90,13 +87,15 @@ public final class GameWorld {
     private static final class Player {
         final String id;
         final String platform;
+        final String currency;
         int session = 1;
         int level = 1;
         int map = 1;
 
-        Player(String id, String platform) {
+        Player(String id, String platform, String currency) {
             this.id = id;
             this.platform = platform;
+            this.currency = currency;
         }
 
         String sessionId() {

@@ -4,6 +4,7 @@ import io.gameflow.events.EventKind;
 import io.gameflow.generator.config.GeneratorConfig;
 import io.gameflow.generator.config.GeneratorConfig.OutputMode;
 import io.gameflow.generator.domain.FleetSettings;
+import io.gameflow.generator.domain.FraudRing;
 import io.gameflow.generator.domain.GameWorld;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
@@ -46,6 +47,7 @@ public class GeneratorLoop {
     private final GameWorld world;
     private final FleetSettings fleetSettings;
     private ServerFleet fleet;
+    private FraudRing fraudRing;
     private final Map<EventKind, Counter> sent = new EnumMap<>(EventKind.class);
     private final AtomicLong sendErrors = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "generator-ticker"));
@@ -86,9 +88,11 @@ public class GeneratorLoop {
             synchronized (world) {
                 if (fleet == null) {
                     fleet = new ServerFleet(fleetSettings, config.seed(), now);
+                    fraudRing = new FraudRing(config.fraudActors(), config.fraudEvery(), now);
                 } else {
-                    // while stopped the servers went on unobserved: their reports of that time are not sent late
+                    // while stopped the world went on unobserved: what happened then is not sent late
                     fleet.reportsUntil(now);
+                    fraudRing.purchasesUntil(now);
                 }
             }
             running = ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
@@ -113,10 +117,11 @@ public class GeneratorLoop {
                 counts, sendErrors.get(), lastError);
     }
 
-    /** The incidents planted so far. */
+    /** The incidents and fraud actors planted so far. */
     public GroundTruth truth() {
         synchronized (world) {
-            return new GroundTruth(fleet == null ? List.of() : fleet.incidents());
+            return fleet == null ? new GroundTruth(List.of(), List.of())
+                    : new GroundTruth(fleet.incidents(), fraudRing.actors());
         }
     }
 
@@ -142,6 +147,7 @@ public class GeneratorLoop {
                 events.add(world.next(now));
             }
             events.addAll(fleet.reportsUntil(now));
+            events.addAll(fraudRing.purchasesUntil(now));
         }
         for (GeneratedEvent event : events) {
             sink.send(event).subscribe().with(
