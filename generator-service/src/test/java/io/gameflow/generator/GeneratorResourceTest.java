@@ -9,14 +9,20 @@ import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.kafka.embedded.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -26,6 +32,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -119,5 +126,31 @@ class GeneratorResourceTest {
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_generator_events_total"));
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/generator/sample"));
+    }
+
+    @Test
+    void streamsSampleEventsAsNdjsonAtTheAskedRate() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/v1/generator/stream?type=server&rate=50")).build();
+        HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+        List<String> lines;
+        try (Stream<String> body = response.body()) {
+            lines = body.filter(line -> !line.isBlank()).limit(20).toList();
+        }
+        assertEquals(20, lines.size());
+        for (String line : lines) {
+            JsonNode json = EventJson.readTree(line);
+            assertEquals("server_metric", json.get("event_name").asText());
+            assertEquals(List.of(), validator.validate(json), line);
+        }
+    }
+
+    @Test
+    void refusesAStreamRateOutOfRange() {
+        given().when().get("/v1/generator/stream?type=player&rate=5000")
+                .then().statusCode(400).body("message", containsString("between 1 and 1000"));
     }
 }

@@ -1,13 +1,7 @@
 package io.gameflow.generator.api;
 
-import io.gameflow.events.EventKind;
-import io.gameflow.generator.domain.FleetSettings;
-import io.gameflow.generator.domain.GameWorld;
-import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
-import io.gameflow.generator.domain.ServerFleet;
-import io.gameflow.generator.domain.WorldSettings;
 import io.gameflow.generator.messaging.GeneratorLoop;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -21,29 +15,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 @Path("/v1/generator")
 @Produces(MediaType.APPLICATION_JSON)
 public class GeneratorResource {
 
     private static final int MAX_SAMPLE = 1000;
-    private static final Map<String, EventKind> SAMPLE_TYPES = Map.of(
-            "player", EventKind.PLAYER_ACTION, "purchase", EventKind.TRANSACTION, "server", EventKind.SERVER_METRIC);
 
     private final GeneratorLoop loop;
-    /** Samples come from a world and fleet of their own, so that looking at samples does not change what is sent. */
-    private final GameWorld sampleWorld;
-    private final ServerFleet sampleFleet;
+    private final Samples samples;
 
-    public GeneratorResource(GeneratorLoop loop, WorldSettings settings, FleetSettings fleetSettings) {
+    public GeneratorResource(GeneratorLoop loop, Samples samples) {
         this.loop = loop;
-        this.sampleWorld = new GameWorld(settings);
-        this.sampleFleet = new ServerFleet(fleetSettings, settings.seed(), Instant.now());
+        this.samples = samples;
     }
 
     @GET
@@ -93,30 +78,11 @@ public class GeneratorResource {
     @Operation(summary = "Sample events of one type, as a JSON array: type=player|purchase|server, count=1..1000")
     public List<Object> sample(@QueryParam("type") @DefaultValue("player") String type,
                                @QueryParam("count") @DefaultValue("10") String countText) {
-        EventKind kind = SAMPLE_TYPES.get(type);
-        if (kind == null) {
-            throw new BadRequestException("type must be one of player, purchase, server; got '" + type + "'");
-        }
-        int count = parseCount(countText);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        synchronized (sampleWorld) {
-            return IntStream.range(0, count)
-                    .mapToObj(i -> kind == EventKind.SERVER_METRIC ? sampleFleet.sampleAt(now) : sampleWorld.next(kind, now))
-                    .map(GeneratedEvent::event).toList();
-        }
+        return samples.take(Samples.kindOf(type), parseCount(countText));
     }
 
-    /** Parsed here rather than by JAX-RS, which answers a bare 404 to a query parameter that is not a number. */
     private static int parseCount(String text) {
-        try {
-            int count = Integer.parseInt(text.trim());
-            if (count >= 1 && count <= MAX_SAMPLE) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, with the accepted range
-        }
-        throw new BadRequestException("count must be a whole number between 1 and " + MAX_SAMPLE + "; got '" + text + "'");
+        return Samples.wholeNumber("count", text, 1, MAX_SAMPLE);
     }
 
     public record RateRequest(Double rate) {

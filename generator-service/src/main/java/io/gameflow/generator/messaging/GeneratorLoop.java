@@ -41,6 +41,8 @@ public class GeneratorLoop {
 
     private static final Logger LOG = Logger.getLogger(GeneratorLoop.class);
     private static final long TICK_MILLIS = 100;
+    /** A progress line every 10 s, so that someone watching the log sees the generator work. */
+    private static final long TICKS_PER_PROGRESS_LINE = 100;
 
     private final GeneratorConfig config;
     private final KafkaEventSink sink;
@@ -55,6 +57,8 @@ public class GeneratorLoop {
     private volatile String lastError;
     private volatile ScheduledFuture<?> running;
     private double due;
+    private long ticks;
+    private long sentAtLastProgressLine;
 
     public GeneratorLoop(GeneratorConfig config, WorldSettings settings, FleetSettings fleetSettings, KafkaEventSink sink,
                          MeterRegistry registry) {
@@ -129,11 +133,23 @@ public class GeneratorLoop {
     private void tick() {
         try {
             sendDueEvents();
+            if (++ticks % TICKS_PER_PROGRESS_LINE == 0) {
+                logProgress();
+            }
         } catch (RuntimeException e) {
             sendErrors.incrementAndGet();
             lastError = e.toString();
             LOG.warn("generator tick failed; continuing", e);
         }
+    }
+
+    private void logProgress() {
+        GeneratorStatus status = status();
+        long total = status.sentPerTopic().values().stream().mapToLong(Long::longValue).sum();
+        double perSecond = (total - sentAtLastProgressLine) * 1000.0 / (TICKS_PER_PROGRESS_LINE * TICK_MILLIS);
+        sentAtLastProgressLine = total;
+        LOG.infof("sent %.0f events/s over the last 10 s; totals %s; send errors %d", perSecond,
+                status.sentPerTopic(), status.sendErrors());
     }
 
     private void sendDueEvents() {
