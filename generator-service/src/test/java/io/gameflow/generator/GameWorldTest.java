@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GameWorldTest {
 
-    private static final WorldSettings SETTINGS = new WorldSettings(7, 50, 5, 3);
+    private static final WorldSettings SETTINGS = WorldSettings.plain(7, 50, 5, 3);
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private static List<String> run(WorldSettings settings, int n) {
@@ -38,7 +38,7 @@ class GameWorldTest {
     @Test
     void theSameSeedGivesTheSameEvents() {
         assertEquals(run(SETTINGS, 2000), run(SETTINGS, 2000));
-        assertNotEquals(run(SETTINGS, 200), run(new WorldSettings(8, 50, 5, 3), 200));
+        assertNotEquals(run(SETTINGS, 200), run(WorldSettings.plain(8, 50, 5, 3), 200));
     }
 
     @Test

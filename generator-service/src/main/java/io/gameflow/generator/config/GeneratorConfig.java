@@ -20,7 +20,17 @@ public interface GeneratorConfig {
     /** Seed of the world: the same seed and configuration give the same events. */
     long seed();
 
+    /** Players known to the game. */
     int players();
+
+    /** Players playing at any time: when one logs out, another logs in. */
+    int online();
+
+    /** Maps far harder than the rest, as level_NN/map_NN. */
+    List<String> hotspots();
+
+    /** The share of the players arriving at a hotspot who get stuck there. */
+    double stuckShare();
 
     int levels();
 

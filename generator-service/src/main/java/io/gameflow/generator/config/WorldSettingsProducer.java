@@ -11,7 +11,8 @@ public class WorldSettingsProducer {
     @Produces
     @Singleton
     WorldSettings worldSettings(GeneratorConfig config) {
-        return new WorldSettings(config.seed(), config.players(), config.levels(), config.mapsPerLevel());
+        return new WorldSettings(config.seed(), config.players(), config.online(), config.levels(), config.mapsPerLevel(),
+                config.hotspots(), config.stuckShare());
     }
 
     @Produces

@@ -11,32 +11,44 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic game world: players with a fixed platform and a stable session who move through the
- * maps of the levels in order and buy items now and then. (Its servers are {@link ServerFleet}.)
- * The same settings and sequence of calls give the same events.
+ * A deterministic game world of players: a fixed population online at a time, each in a session with a stable
+ * id, playing the maps of the levels in order, failing and retrying, moving on, logging out after a while or
+ * quitting when frustrated, when another player logs in. At the hotspots most players fail again and again, many
+ * quit, and some get stuck (the ground truth lists them). The same settings and sequence of calls give the same
+ * events. (Its servers are {@link ServerFleet}, its fraudsters {@link FraudRing}.)
  */
 public final class GameWorld {
 
     private static final String[] PLATFORMS = {"PC", "Console", "Mobile"};
+    /** The truth keeps the latest stuck players only, so a long run does not grow it without end. */
+    private static final int MAX_STUCK_KEPT = 10_000;
 
     private final WorldSettings settings;
     private final SplittableRandom random;
-    private final List<Player> players = new ArrayList<>();
+    private final Levels levels;
+    private final List<Player> offline = new ArrayList<>();
+    private final List<Player> online = new ArrayList<>();
+    private final List<StuckPlayer> stuck = new ArrayList<>();
+    private long stuckTotal;
     private long transactions;
 
     public GameWorld(WorldSettings settings) {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
+        this.levels = new Levels(settings, random);
         for (int i = 1; i <= settings.players(); i++) {
             // an honest player's account has one currency; paying in several is what a fraud rule looks for
-            players.add(new Player(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length],
-                    Catalogue.CURRENCIES.get(i % Catalogue.CURRENCIES.size())));
+            offline.add(new Player(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length],
+                    Catalogue.CURRENCIES.get(i % Catalogue.CURRENCIES.size()), 0.7 + random.nextDouble(0.6)));
+        }
+        while (online.size() < settings.online()) {
+            logInSomeone();
         }
     }
 
     /**
      * The next player event: mostly player actions, a few purchases. Server metrics come from {@link ServerFleet}
-     * on their own schedule; here they are only made for samples.
+     * on their own schedule.
      */
     public GeneratedEvent next(Instant now) {
         return random.nextDouble() < 0.06 ? nextPurchase(now) : nextPlayerAction(now);
@@ -51,21 +63,56 @@ public final class GameWorld {
         };
     }
 
+    public List<String> hotspots() {
+        return levels.hotspots();
+    }
+
+    /** The latest players made stuck, oldest first, and how many there were in all. */
+    public List<StuckPlayer> stuckPlayers() {
+        return List.copyOf(stuck);
+    }
+
+    public long stuckTotal() {
+        return stuckTotal;
+    }
+
     private GeneratedEvent nextPlayerAction(Instant now) {
-        Player player = players.get(random.nextInt(players.size()));
-        // the event happens where the player is; its effect (moving on) shows in the next event
-        String level = levelId(player.level);
-        String map = mapId(player.map);
-        String session = player.sessionId();
-        String eventType = player.act(random, settings);
-        PlayerEvent event = new PlayerEvent(
-                new PlayerEvent.Parameters(player.id, session, eventType, level, map),
-                now, new UserData(player.id, player.platform));
+        int slot = random.nextInt(online.size());
+        Player player = online.get(slot);
+        // the event happens where the player is; moving on shows in the next event
+        PlayerEvent.Parameters where = new PlayerEvent.Parameters(player.id, player.sessionId(), "",
+                Levels.levelId(player.level), Levels.mapId(player.map));
+        Player.Action action = player.act(random, levels);
+        if (action.endsSession()) {
+            online.set(slot, online.get(online.size() - 1));
+            online.remove(online.size() - 1);
+            offline.add(player);
+            logInSomeone();
+        } else if (action.movedOn() && levels.isHotspot(player.level, player.map) && random.nextDouble() < settings.stuckShare()) {
+            player.getStuck(25 + random.nextInt(25));
+            remember(new StuckPlayer(player.id, player.sessionId(), Levels.levelId(player.level), Levels.mapId(player.map), now));
+        }
+        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(where.playerId(), where.sessionId(),
+                action.eventType(), where.levelId(), where.mapId()), now, new UserData(player.id, player.platform));
         return new GeneratedEvent(EventKind.PLAYER_ACTION, player.id, event);
     }
 
+    private void remember(StuckPlayer player) {
+        stuckTotal++;
+        stuck.add(player);
+        if (stuck.size() > MAX_STUCK_KEPT) {
+            stuck.remove(0);
+        }
+    }
+
+    private void logInSomeone() {
+        Player player = offline.remove(random.nextInt(offline.size()));
+        player.logIn(random);
+        online.add(player);
+    }
+
     private GeneratedEvent nextPurchase(Instant now) {
-        Player player = players.get(random.nextInt(players.size()));
+        Player player = online.get(random.nextInt(online.size()));
         Catalogue.Item item = Catalogue.ITEMS.get(random.nextInt(Catalogue.ITEMS.size()));
         String type = random.nextDouble() < 0.03 ? PurchaseEvent.REFUND : PurchaseEvent.PURCHASE;
         PurchaseEvent event = new PurchaseEvent(
@@ -74,56 +121,4 @@ public final class GameWorld {
                 now, new UserData(player.id, player.platform));
         return new GeneratedEvent(EventKind.TRANSACTION, player.id, event);
     }
-
-    private static String levelId(int level) {
-        return String.format("level_%02d", level);
-    }
-
-    private static String mapId(int map) {
-        return String.format("map_%02d", map);
-    }
-
-    /** A player's progress: the map of the level they are on, and which session this is. */
-    private static final class Player {
-        final String id;
-        final String platform;
-        final String currency;
-        int session = 1;
-        int level = 1;
-        int map = 1;
-
-        Player(String id, String platform, String currency) {
-            this.id = id;
-            this.platform = platform;
-            this.currency = currency;
-        }
-
-        String sessionId() {
-            return "session_" + id.substring("player_".length()) + "_" + session;
-        }
-
-        /** Moves the player on and says what they did. */
-        String act(SplittableRandom random, WorldSettings world) {
-            double roll = random.nextDouble();
-            if (roll < 0.08) {
-                boolean lastMap = map == world.mapsPerLevel();
-                advance(world);
-                return lastMap ? PlayerEvent.LEVEL_COMPLETE : "move";
-            }
-            if (roll < 0.10) {
-                session++;
-            }
-            return roll < 0.55 ? "move" : "interaction";
-        }
-
-        private void advance(WorldSettings world) {
-            if (map < world.mapsPerLevel()) {
-                map++;
-            } else {
-                map = 1;
-                level = level < world.levels() ? level + 1 : 1;
-            }
-        }
-    }
-
 }

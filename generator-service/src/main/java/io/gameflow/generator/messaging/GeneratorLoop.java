@@ -121,11 +121,11 @@ public class GeneratorLoop {
                 counts, sendErrors.get(), lastError);
     }
 
-    /** The incidents and fraud actors planted so far. */
+    /** What the world planted so far. */
     public GroundTruth truth() {
         synchronized (world) {
-            return fleet == null ? new GroundTruth(List.of(), List.of())
-                    : new GroundTruth(fleet.incidents(), fraudRing.actors());
+            return new GroundTruth(world.hotspots(), world.stuckPlayers(), world.stuckTotal(),
+                    fraudRing == null ? List.of() : fraudRing.actors(), fleet == null ? List.of() : fleet.incidents());
         }
     }
 

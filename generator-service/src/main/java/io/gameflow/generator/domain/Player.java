@@ -1,0 +1,91 @@
+package io.gameflow.generator.domain;
+
+import io.gameflow.events.PlayerEvent;
+
+import java.util.SplittableRandom;
+
+/**
+ * One player: fixed platform, currency and skill; progress kept across sessions; within a session, attempts at the
+ * current map that succeed (moving on) or fail (building frustration), until they log out after a while or quit
+ * in frustration. A player made stuck fails every attempt until they give up.
+ */
+final class Player {
+
+    static final String FAIL = "fail";
+    private static final double ATTEMPT_SHARE = 0.3;
+
+    final String id;
+    final String platform;
+    final String currency;
+    private final double skill;
+    private int session;
+    int level = 1;
+    int map = 1;
+    private double frustration;
+    private int actionsLeft;
+    private int stuckAttemptsLeft;
+
+    Player(String id, String platform, String currency, double skill) {
+        this.id = id;
+        this.platform = platform;
+        this.currency = currency;
+        this.skill = skill;
+    }
+
+    String sessionId() {
+        return "session_" + id.substring("player_".length()) + "_" + session;
+    }
+
+    void logIn(SplittableRandom random) {
+        session++;
+        frustration = 0;
+        stuckAttemptsLeft = 0;
+        actionsLeft = 40 + random.nextInt(160);
+    }
+
+    boolean isStuck() {
+        return stuckAttemptsLeft > 0;
+    }
+
+    /** Makes the player stuck where they are for the next {@code attempts} events. */
+    void getStuck(int attempts) {
+        stuckAttemptsLeft = attempts;
+    }
+
+    /** What the player does now, where they are; moving on shows in the next event. */
+    Action act(SplittableRandom random, Levels levels) {
+        actionsLeft--;
+        if (isStuck()) {
+            stuckAttemptsLeft--;
+            return new Action(FAIL, stuckAttemptsLeft == 0, false);
+        }
+        double roll = random.nextDouble();
+        if (roll < ATTEMPT_SHARE) {
+            double failChance = Math.min(0.98, levels.difficulty(level, map) / skill);
+            if (random.nextDouble() >= failChance) {
+                boolean levelDone = map == levels.maps();
+                frustration = 0;
+                advance(levels);
+                return new Action(levelDone ? PlayerEvent.LEVEL_COMPLETE : "move", actionsLeft <= 0, true);
+            }
+            frustration += 1;
+            // three failures in a row and every second player has had enough
+            boolean quits = random.nextDouble() < Math.min(0.6, 0.03 * frustration * frustration);
+            return new Action(FAIL, quits || actionsLeft <= 0, false);
+        }
+        return new Action(roll < 0.7 ? "move" : "interaction", actionsLeft <= 0, false);
+    }
+
+    private void advance(Levels levels) {
+        if (map < levels.maps()) {
+            map++;
+        } else {
+            map = 1;
+            level = level < levels.levels() ? level + 1 : 1;
+        }
+    }
+
+    /** The event type, whether the session ends with it, and whether the player moved to another map. */
+    record Action(String eventType, boolean endsSession, boolean movedOn) {
+    }
+}
