@@ -62,6 +62,7 @@ class GeneratorResourceTest {
         given().when().post("/v1/generator/start").then().statusCode(200);
         try {
             given().when().get("/v1/generator/truth").then().statusCode(200)
+                    .body("hotspots", hasItems("level_03/map_02"))
                     .body("fraud_actors", hasSize(5))
                     .body("fraud_actors.pattern", hasItems("PURCHASE_BURST", "CURRENCY_HOPPING", "REFUND_ABUSE"));
             String burster = given().when().get("/v1/generator/truth").then()
