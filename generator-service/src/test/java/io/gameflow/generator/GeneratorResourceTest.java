@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,5 +154,16 @@ class GeneratorResourceTest {
     void refusesAStreamRateOutOfRange() {
         given().when().get("/v1/generator/stream?type=player&rate=5000")
                 .then().statusCode(400).body("message", containsString("between 1 and 1000"));
+    }
+
+    @Test
+    void theStatusShowsTheClock() {
+        given().when().post("/v1/generator/start").then().statusCode(200);
+        try {
+            given().when().get("/v1/generator").then().statusCode(200)
+                    .body("clock_speed", equalTo(1.0f)).body("event_time", notNullValue());
+        } finally {
+            given().when().post("/v1/generator/stop").then().statusCode(200);
+        }
     }
 }

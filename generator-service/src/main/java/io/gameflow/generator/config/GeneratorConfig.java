@@ -14,8 +14,11 @@ public interface GeneratorConfig {
     /** Start producing at boot. */
     boolean autostart();
 
-    /** Events per second over all topics. */
+    /** Player events (actions and purchases) per second of event time. */
     double rate();
+
+    /** How much faster than the wall clock event time runs (60: an hour of play in a minute). */
+    double clockSpeed();
 
     /** Seed of the world: the same seed and configuration give the same events. */
     long seed();

@@ -10,6 +10,7 @@ import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
 import io.gameflow.generator.domain.ServerFleet;
+import io.gameflow.generator.domain.SimClock;
 import io.gameflow.generator.domain.WorldSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -50,6 +50,7 @@ public class GeneratorLoop {
     private final FleetSettings fleetSettings;
     private ServerFleet fleet;
     private FraudRing fraudRing;
+    private volatile SimClock clock;
     private final Map<EventKind, Counter> sent = new EnumMap<>(EventKind.class);
     private final AtomicLong sendErrors = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "generator-ticker"));
@@ -86,10 +87,13 @@ public class GeneratorLoop {
 
     public synchronized void start() {
         if (running == null && config.mode() == OutputMode.KAFKA) {
-            LOG.infof("generating %.1f player events/s and %d servers' reports to Kafka (seed %d)",
-                    rate, fleetSettings.servers(), config.seed());
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            LOG.infof("generating %.1f player events/s and %d servers' reports to Kafka (seed %d, clock speed %.1f)",
+                    rate, fleetSettings.servers(), config.seed(), config.clockSpeed());
             synchronized (world) {
+                if (clock == null) {
+                    clock = new SimClock(Instant.now(), config.clockSpeed());
+                }
+                Instant now = clock.eventTime(Instant.now());
                 if (fleet == null) {
                     fleet = new ServerFleet(fleetSettings, config.seed(), now);
                     fraudRing = new FraudRing(config.fraudActors(), config.fraudEvery(), now);
@@ -117,8 +121,9 @@ public class GeneratorLoop {
     public GeneratorStatus status() {
         Map<String, Long> counts = new LinkedHashMap<>();
         sent.forEach((kind, count) -> counts.put(kind.defaultTopic(), (long) count.count()));
-        return new GeneratorStatus(running != null, config.mode().name().toLowerCase(), rate, config.seed(),
-                counts, sendErrors.get(), lastError);
+        SimClock now = clock;
+        return new GeneratorStatus(running != null, config.mode().name().toLowerCase(), rate, config.clockSpeed(),
+                now == null ? null : now.eventTime(Instant.now()), config.seed(), counts, sendErrors.get(), lastError);
     }
 
     /** What the world planted so far. */
@@ -153,10 +158,11 @@ public class GeneratorLoop {
     }
 
     private void sendDueEvents() {
-        due += rate * TICK_MILLIS / 1000.0;
+        // the rate is per second of event time: a faster clock sends as much more per wall second
+        due += rate * clock.speed() * TICK_MILLIS / 1000.0;
         int n = (int) due;
         due -= n;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.eventTime(Instant.now());
         List<GeneratedEvent> events = new ArrayList<>(n + fleetSettings.servers());
         synchronized (world) {
             for (int i = 0; i < n; i++) {
