@@ -8,7 +8,8 @@
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), INGEST_PULL_URLS (none; e.g. the
+# INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
 set -euo pipefail
@@ -24,6 +25,8 @@ export METRICS_PORT=${METRICS_PORT:-8083}
 export INGEST_API_KEYS=${INGEST_API_KEYS:-local-dev:gameflow-local-dev-key}
 DEV_KEY=${INGEST_API_KEYS%%,*}
 DEV_KEY=${DEV_KEY#*:}
+# the generator's control endpoints need an admin key too
+export GENERATOR_ADMIN_KEY=${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
@@ -164,7 +167,8 @@ cat <<MSG
   GameFlow is running (Ctrl-C stops everything). Open:
     http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
-    http://localhost:$GENERATOR_PORT/v1/generator             the generator: rate, events sent per topic
+    http://localhost:$GENERATOR_PORT/v1/generator/truth       what the generator planted: hotspots, stuck players, fraud, incidents
+    http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GENERATOR_ADMIN_KEY)
     http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $DEV_KEY)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
   Logs: $RUN_DIR/logs

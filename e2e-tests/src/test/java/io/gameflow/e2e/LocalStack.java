@@ -25,6 +25,8 @@ final class LocalStack implements AutoCloseable {
     static final int METRICS_PORT = 18083;
     /** The stack's default development key (scripts/run-local-stack.sh). */
     static final String API_KEY = "gameflow-local-dev-key";
+    /** The generator's default development admin key (scripts/run-local-stack.sh). */
+    static final String ADMIN_KEY = "gameflow-local-admin-key";
     static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT);
 
     private final Process process;

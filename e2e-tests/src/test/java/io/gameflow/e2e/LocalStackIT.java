@@ -96,7 +96,7 @@ class LocalStackIT {
     @Test
     @Order(3)
     void generatedEventsReachBothAnalyticsServices() {
-        given().when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
+        given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
                 .then().statusCode(200).body("running", equalTo(true));
         await("the generator's players appear in engagement").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().when().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/levels"))
@@ -105,10 +105,10 @@ class LocalStackIT {
         await("the generator's servers appear in metrics").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().when().get(url(LocalStack.METRICS_PORT, "/v1/servers"))
                         .then().statusCode(200).body("servers.server_id", hasItem("server_1")));
-        int sent = given().when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
+        int sent = given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
                 .then().extract().path("sent_per_topic.'player-events'");
         assertTrue(sent > 0);
-        assertEquals(0, (int) given().when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator")).then().extract().path("send_errors"));
+        assertEquals(0, (int) given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator")).then().extract().path("send_errors"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GeneratorResourceTest {
 
     @Test
     void plantsACpuSpikeThatTheTruthNamesAndTheServerMetricsShow() {
-        given().when().post("/v1/generator/start").then().statusCode(200);
+        admin().when().post("/v1/generator/start").then().statusCode(200);
         try {
             String server = Awaitility.await().atMost(Duration.ofSeconds(60)).until(
                     () -> given().when().get("/v1/generator/truth").then().statusCode(200)
@@ -54,13 +55,13 @@ class GeneratorResourceTest {
                         && EventJson.readTree(r.value()).at("/parameters/cpu_load").asDouble() > 95, 1, Duration.ofSeconds(60));
             }
         } finally {
-            given().when().post("/v1/generator/stop").then().statusCode(200);
+            admin().when().post("/v1/generator/stop").then().statusCode(200);
         }
     }
 
     @Test
     void plantsFraudActorsThatTheTruthNamesAndWhosePurchasesLand() {
-        given().when().post("/v1/generator/start").then().statusCode(200);
+        admin().when().post("/v1/generator/start").then().statusCode(200);
         try {
             given().when().get("/v1/generator/truth").then().statusCode(200)
                     .body("hotspots", hasItems("level_03/map_02"))
@@ -72,15 +73,15 @@ class GeneratorResourceTest {
                 reader.awaitMatching(r -> burster.equals(r.key()), 6, Duration.ofSeconds(60));
             }
         } finally {
-            given().when().post("/v1/generator/stop").then().statusCode(200);
+            admin().when().post("/v1/generator/stop").then().statusCode(200);
         }
     }
 
     @Test
     void sendsKeyedValidEventsToAllThreeTopicsWhileStarted() {
-        given().contentType(ContentType.JSON).body("{\"rate\": 400}").when().put("/v1/generator/rate")
+        admin().contentType(ContentType.JSON).body("{\"rate\": 400}").when().put("/v1/generator/rate")
                 .then().statusCode(200).body("rate", equalTo(400.0f));
-        given().when().post("/v1/generator/start").then().statusCode(200).body("running", equalTo(true));
+        admin().when().post("/v1/generator/start").then().statusCode(200).body("running", equalTo(true));
         try {
             for (EventKind kind : EventKind.values()) {
                 try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), kind.defaultTopic())) {
@@ -93,11 +94,11 @@ class GeneratorResourceTest {
                     }
                 }
             }
-            given().when().get("/v1/generator").then().statusCode(200)
+            admin().when().get("/v1/generator").then().statusCode(200)
                     .body("sent_per_topic.'player-events'", greaterThan(0))
                     .body("send_errors", equalTo(0));
         } finally {
-            given().when().post("/v1/generator/stop").then().statusCode(200).body("running", equalTo(false));
+            admin().when().post("/v1/generator/stop").then().statusCode(200).body("running", equalTo(false));
         }
     }
 
@@ -117,9 +118,9 @@ class GeneratorResourceTest {
                 .body("error", equalTo("bad_request")).body("message", containsString("player, purchase, server"));
         given().when().get("/v1/generator/sample?count=0").then().statusCode(400).body("message", containsString("count"));
         given().when().get("/v1/generator/sample?count=abc").then().statusCode(400).body("message", containsString("whole number"));
-        given().contentType(ContentType.JSON).body("{\"rate\": ").when().put("/v1/generator/rate").then().statusCode(400)
+        admin().contentType(ContentType.JSON).body("{\"rate\": ").when().put("/v1/generator/rate").then().statusCode(400)
                 .body("error", equalTo("bad_request"));
-        given().contentType(ContentType.JSON).body("{\"rate\": -5}").when().put("/v1/generator/rate").then().statusCode(400);
+        admin().contentType(ContentType.JSON).body("{\"rate\": -5}").when().put("/v1/generator/rate").then().statusCode(400);
     }
 
     @Test
@@ -158,12 +159,29 @@ class GeneratorResourceTest {
 
     @Test
     void theStatusShowsTheClock() {
-        given().when().post("/v1/generator/start").then().statusCode(200);
+        admin().when().post("/v1/generator/start").then().statusCode(200);
         try {
-            given().when().get("/v1/generator").then().statusCode(200)
+            admin().when().get("/v1/generator").then().statusCode(200)
                     .body("clock_speed", equalTo(1.0f)).body("event_time", notNullValue());
         } finally {
-            given().when().post("/v1/generator/stop").then().statusCode(200);
+            admin().when().post("/v1/generator/stop").then().statusCode(200);
         }
+    }
+
+    @Test
+    void controlNeedsTheAdminKeyWhileTheWebApiStaysOpen() {
+        given().when().get("/v1/generator").then().statusCode(401)
+                .body("error", equalTo("unauthorized")).body("message", containsString("X-Admin-Key"));
+        given().header("X-Admin-Key", "guess").when().post("/v1/generator/start").then().statusCode(401);
+        given().header("X-Admin-Key", "guess").contentType(ContentType.JSON).body("{\"rate\": 1}")
+                .when().put("/v1/generator/rate").then().statusCode(401);
+        admin().when().get("/v1/generator").then().statusCode(200).body("running", equalTo(false));
+        given().when().get("/v1/generator/truth").then().statusCode(200);
+        given().when().get("/v1/generator/sample?type=player&count=1").then().statusCode(200);
+    }
+
+    /** A request with the generator's admin key (see %test.gameflow.generator.admin.key). */
+    private static RequestSpecification admin() {
+        return given().header("X-Admin-Key", "test-admin-key");
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "gameflow.generator")
 public interface GeneratorConfig {
@@ -54,6 +55,17 @@ public interface GeneratorConfig {
 
     /** Time between two rounds of one fraud actor's pattern, in event time. */
     Duration fraudEvery();
+
+    Admin admin();
+
+    interface Admin {
+
+        /** Off only for a generator anyone may start, stop and pace. */
+        boolean enabled();
+
+        /** The key of the control endpoints, in X-Admin-Key. */
+        Optional<String> key();
+    }
 
     enum OutputMode { KAFKA, NONE }
 }

@@ -14,30 +14,21 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The packaged ingest-service, started as an operator would: without an API key it must refuse to start. */
-class IngestWithoutKeysIT {
+/** The packaged services, started as an operator would: without their keys they must refuse to start. */
+class WithoutKeysIT {
 
     private static final Path ROOT = Path.of(System.getProperty("gameflow.root", ".."));
 
     @Test
-    void refusesToStartWithoutAKeyAndSaysWhatToSet() throws Exception {
-        Path log = Files.createTempFile("ingest-no-keys", ".log");
-        Process ingest = start(log, Map.of("INGEST_API_KEYS", ""));
-        try {
-            assertTrue(ingest.waitFor(2, TimeUnit.MINUTES), "ingest kept running without a key");
-            assertNotEquals(0, ingest.exitValue());
-            String output = Files.readString(log);
-            assertTrue(output.contains("No API key configured") && output.contains("INGEST_AUTH_ENABLED=false"), output);
-        } finally {
-            ingest.destroyForcibly();
-            Files.deleteIfExists(log);
-        }
+    void ingestRefusesToStartWithoutAnApiKeyAndSaysWhatToSet() throws Exception {
+        assertRefusesToStart("ingest-service", Map.of("INGEST_API_KEYS", ""),
+                "No API key configured", "INGEST_AUTH_ENABLED=false");
     }
 
     @Test
     void startsWithoutAKeyWhenAuthIsExplicitlyOff() throws Exception {
         Path log = Files.createTempFile("ingest-auth-off", ".log");
-        Process ingest = start(log, Map.of("INGEST_API_KEYS", "", "INGEST_AUTH_ENABLED", "false"));
+        Process ingest = start("ingest-service", log, Map.of("INGEST_API_KEYS", "", "INGEST_AUTH_ENABLED", "false"));
         try {
             await("ingest starts with auth off").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
@@ -53,12 +44,35 @@ class IngestWithoutKeysIT {
         }
     }
 
-    private static Process start(Path log, Map<String, String> env) throws IOException {
+    @Test
+    void theGeneratorRefusesToStartWithoutAnAdminKeyAndSaysWhatToSet() throws Exception {
+        assertRefusesToStart("generator-service", Map.of("GENERATOR_ADMIN_KEY", "", "GENERATOR_AUTOSTART", "false"),
+                "No admin key configured", "GENERATOR_ADMIN_AUTH_ENABLED=false");
+    }
+
+    private static void assertRefusesToStart(String service, Map<String, String> env, String... said) throws Exception {
+        Path log = Files.createTempFile(service + "-no-key", ".log");
+        Process process = start(service, log, env);
+        try {
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), service + " kept running without its key");
+            assertNotEquals(0, process.exitValue());
+            String output = Files.readString(log);
+            for (String phrase : said) {
+                assertTrue(output.contains(phrase), output);
+            }
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static Process start(String service, Path log, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-jar",
-                ROOT.resolve("ingest-service/target/quarkus-app/quarkus-run.jar").toString())
+                ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("INGEST_PORT", Integer.toString(freePort()));
+        builder.environment().put("GENERATOR_PORT", Integer.toString(freePort()));
         // no broker is needed to decide about keys; nothing listens here
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort());
         return builder.start();
