@@ -80,8 +80,9 @@ public final class GameWorld {
         int slot = random.nextInt(online.size());
         Player player = online.get(slot);
         // the event happens where the player is; moving on shows in the next event
-        PlayerEvent.Parameters where = new PlayerEvent.Parameters(player.id, player.sessionId(), "",
-                Levels.levelId(player.level), Levels.mapId(player.map));
+        String session = player.sessionId();
+        String level = Levels.levelId(player.level);
+        String map = Levels.mapId(player.map);
         Player.Action action = player.act(random, levels);
         if (action.endsSession()) {
             online.set(slot, online.get(online.size() - 1));
@@ -92,8 +93,8 @@ public final class GameWorld {
             player.getStuck(25 + random.nextInt(25));
             remember(new StuckPlayer(player.id, player.sessionId(), Levels.levelId(player.level), Levels.mapId(player.map), now));
         }
-        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(where.playerId(), where.sessionId(),
-                action.eventType(), where.levelId(), where.mapId()), now, new UserData(player.id, player.platform));
+        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(player.id, session, action.eventType(), level, map),
+                now, new UserData(player.id, player.platform));
         return new GeneratedEvent(EventKind.PLAYER_ACTION, player.id, event);
     }
 
