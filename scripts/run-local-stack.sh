@@ -9,6 +9,7 @@
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
 # INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# GENERATOR_MODE (http: the generator posts to ingest with the development key; kafka: straight to the topics),
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
@@ -27,6 +28,10 @@ DEV_KEY=${INGEST_API_KEYS%%,*}
 DEV_KEY=${DEV_KEY#*:}
 # the generator's control endpoints need an admin key too
 export GENERATOR_ADMIN_KEY=${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}
+# the generator posts to ingest as game clients would, so that the whole path runs; kafka skips ingest
+export GENERATOR_MODE=${GENERATOR_MODE:-http}
+export GENERATOR_INGEST_URL=${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}
+export GENERATOR_INGEST_API_KEY=${GENERATOR_INGEST_API_KEY:-$DEV_KEY}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)

@@ -95,9 +95,9 @@ class LocalStackIT {
 
     @Test
     @Order(3)
-    void generatedEventsReachBothAnalyticsServices() {
+    void generatedEventsGoThroughIngestAndReachBothAnalyticsServices() {
         given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
-                .then().statusCode(200).body("running", equalTo(true));
+                .then().statusCode(200).body("running", equalTo(true)).body("mode", equalTo("http"));
         await("the generator's players appear in engagement").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().when().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/levels"))
                         .then().statusCode(200)
@@ -108,6 +108,8 @@ class LocalStackIT {
         int sent = given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
                 .then().extract().path("sent_per_topic.'player-events'");
         assertTrue(sent > 0);
+        assertTrue(ingestSeries("gameflow_ingest_events_total{outcome=\"accepted\",topic=\"player-events\"}") >= sent,
+                "ingest accepted what the generator counts as delivered");
         assertEquals(0, (int) given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator")).then().extract().path("send_errors"));
     }
 

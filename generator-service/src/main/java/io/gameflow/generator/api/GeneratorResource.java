@@ -13,7 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
 
@@ -32,17 +36,26 @@ public class GeneratorResource {
     }
 
     @GET
-    @Operation(summary = "Whether the generator runs, its mode and rate, and the events sent per topic")
+    @Operation(summary = "Whether the generator runs, its mode, rate and clock, the events delivered per topic, "
+            + "the backlog not yet acknowledged, send errors and the last problem")
     public GeneratorStatus status() {
         return loop.status();
     }
 
     @POST
     @Path("/start")
-    @Operation(summary = "Start sending events")
-    public GeneratorStatus start() {
-        loop.start();
-        return loop.status();
+    @Operation(summary = "Start sending events; 409 in mode none, where there is nowhere to send them")
+    @APIResponse(responseCode = "200", description = "running",
+            content = @Content(schema = @Schema(implementation = GeneratorStatus.class)))
+    @APIResponse(responseCode = "409", description = "mode none: set GENERATOR_MODE to kafka or http")
+    public Response start() {
+        if (!loop.start()) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorBody("nothing_to_send_to",
+                            "the generator runs in mode none (samples only); set GENERATOR_MODE to kafka or http", List.of()))
+                    .build();
+        }
+        return Response.ok(loop.status()).build();
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.gameflow.generator.config;
 
 import io.smallrye.config.ConfigMapping;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gameflow.generator")
 public interface GeneratorConfig {
 
-    /** Where events go: {@code kafka} or {@code none}. */
+    /** Where events go: {@code kafka} (straight to the topics), {@code http} (to ingest-service) or {@code none}. */
     OutputMode mode();
 
     /** Start producing at boot. */
@@ -58,6 +59,9 @@ public interface GeneratorConfig {
 
     Admin admin();
 
+    /** How events reach ingest-service in {@code http} mode. */
+    Http http();
+
     interface Admin {
 
         /** Off only for a generator anyone may start, stop and pace. */
@@ -67,5 +71,26 @@ public interface GeneratorConfig {
         Optional<String> key();
     }
 
-    enum OutputMode { KAFKA, NONE }
+    interface Http {
+
+        /** ingest-service's base URL; batches go to {@code <url>/v1/events}. */
+        URI url();
+
+        /** Sent as X-API-Key; ingest refuses requests without one unless its auth is off. */
+        Optional<String> apiKey();
+
+        /** Events per request, at most ingest's 1,000. */
+        int batchSize();
+
+        /** Events waiting to be sent beyond which the generator holds back instead of piling more up. */
+        int buffer();
+
+        /** How long one request may take before it is sent again. */
+        Duration timeout();
+
+        /** The longest wait between two tries of a batch, whatever Retry-After says. */
+        Duration maxBackoff();
+    }
+
+    enum OutputMode { KAFKA, HTTP, NONE }
 }

@@ -1,6 +1,5 @@
 package io.gameflow.generator.messaging;
 
-import io.gameflow.events.EventKind;
 import io.gameflow.generator.config.GeneratorConfig;
 import io.gameflow.generator.config.GeneratorConfig.OutputMode;
 import io.gameflow.generator.domain.FleetSettings;
@@ -20,21 +19,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Paces the world: every tick it produces the events due at the configured rate and sends them.
- * Counts what Kafka acknowledged per topic, and the failures.
+ * Paces the world: every tick it produces the events due at the configured rate and hands them to the output.
+ * While the output cannot keep up the world goes on unobserved rather than piling events up.
  */
 @ApplicationScoped
 public class GeneratorLoop {
@@ -45,36 +41,37 @@ public class GeneratorLoop {
     private static final long TICKS_PER_PROGRESS_LINE = 100;
 
     private final GeneratorConfig config;
-    private final KafkaEventSink sink;
+    private static final Duration FLUSH_AT_SHUTDOWN = Duration.ofSeconds(10);
+
+    private final EventSink sink;
+    private final SendStats stats;
     private final GameWorld world;
     private final FleetSettings fleetSettings;
     private ServerFleet fleet;
     private FraudRing fraudRing;
     private volatile SimClock clock;
-    private final Map<EventKind, Counter> sent = new EnumMap<>(EventKind.class);
-    private final AtomicLong sendErrors = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "generator-ticker"));
     private volatile double rate;
-    private volatile String lastError;
     private volatile ScheduledFuture<?> running;
+    private final Counter heldBack;
     private double due;
     private long ticks;
     private long sentAtLastProgressLine;
 
-    public GeneratorLoop(GeneratorConfig config, WorldSettings settings, FleetSettings fleetSettings, KafkaEventSink sink,
-                         MeterRegistry registry) {
+    public GeneratorLoop(GeneratorConfig config, WorldSettings settings, FleetSettings fleetSettings, EventSink sink,
+                         SendStats stats, MeterRegistry registry) {
         this.config = config;
         this.fleetSettings = fleetSettings;
         this.sink = sink;
+        this.stats = stats;
         this.rate = config.rate();
         this.world = new GameWorld(settings);
-        for (EventKind kind : EventKind.values()) {
-            sent.put(kind, registry.counter("gameflow.generator.events", "topic", kind.defaultTopic()));
-        }
+        registry.gauge("gameflow.generator.backlog", sink, EventSink::backlog);
+        heldBack = registry.counter("gameflow.generator.held.back.ticks");
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (config.autostart() && config.mode() == OutputMode.KAFKA) {
+        if (config.autostart() && config.mode() != OutputMode.NONE) {
             start();
         }
     }
@@ -82,13 +79,20 @@ public class GeneratorLoop {
     void onStop(@Observes ShutdownEvent event) {
         stop();
         ticker.shutdownNow();
+        if (!sink.flush(FLUSH_AT_SHUTDOWN)) {
+            LOG.warnf("%d events still unsent after %s", sink.backlog(), FLUSH_AT_SHUTDOWN);
+        }
         LOG.infof("ground truth at shutdown: %s", truth());
     }
 
-    public synchronized void start() {
-        if (running == null && config.mode() == OutputMode.KAFKA) {
-            LOG.infof("generating %.1f player events/s and %d servers' reports to Kafka (seed %d, clock speed %.1f)",
-                    rate, fleetSettings.servers(), config.seed(), config.clockSpeed());
+    /** False in mode {@code none}, where there is nothing to send to. */
+    public synchronized boolean start() {
+        if (config.mode() == OutputMode.NONE) {
+            return false;
+        }
+        if (running == null) {
+            LOG.infof("generating %.1f player events/s and %d servers' reports to %s (seed %d, clock speed %.1f)",
+                    rate, fleetSettings.servers(), config.mode(), config.seed(), config.clockSpeed());
             synchronized (world) {
                 if (clock == null) {
                     clock = new SimClock(Instant.now(), config.clockSpeed());
@@ -105,6 +109,7 @@ public class GeneratorLoop {
             }
             running = ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
+        return true;
     }
 
     public synchronized void stop() {
@@ -119,11 +124,10 @@ public class GeneratorLoop {
     }
 
     public GeneratorStatus status() {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        sent.forEach((kind, count) -> counts.put(kind.defaultTopic(), (long) count.count()));
         SimClock now = clock;
         return new GeneratorStatus(running != null, config.mode().name().toLowerCase(), rate, config.clockSpeed(),
-                now == null ? null : now.eventTime(Instant.now()), config.seed(), counts, sendErrors.get(), lastError);
+                now == null ? null : now.eventTime(Instant.now()), config.seed(), stats.deliveredPerTopic(), sink.backlog(),
+                stats.sendErrors(), stats.lastError());
     }
 
     /** What the world planted so far. */
@@ -142,22 +146,27 @@ public class GeneratorLoop {
                 logProgress();
             }
         } catch (RuntimeException e) {
-            sendErrors.incrementAndGet();
-            lastError = e.toString();
+            stats.noteProblem("generator tick failed: " + e);
             LOG.warn("generator tick failed; continuing", e);
         }
     }
 
     private void logProgress() {
         GeneratorStatus status = status();
-        long total = status.sentPerTopic().values().stream().mapToLong(Long::longValue).sum();
+        long total = stats.totalDelivered();
         double perSecond = (total - sentAtLastProgressLine) * 1000.0 / (TICKS_PER_PROGRESS_LINE * TICK_MILLIS);
         sentAtLastProgressLine = total;
-        LOG.infof("sent %.0f events/s over the last 10 s; totals %s; send errors %d", perSecond,
-                status.sentPerTopic(), status.sendErrors());
+        LOG.infof("sent %.0f events/s over the last 10 s; totals %s; backlog %d; send errors %d", perSecond,
+                status.sentPerTopic(), status.backlog(), status.sendErrors());
     }
 
     private void sendDueEvents() {
+        if (!sink.hasRoom()) {
+            // the world goes on unobserved, as while stopped: servers' and fraud actors' reports are sent late
+            heldBack.increment();
+            due = 0;
+            return;
+        }
         // the rate is per second of event time: a faster clock sends as much more per wall second
         due += rate * clock.speed() * TICK_MILLIS / 1000.0;
         int n = (int) due;
@@ -171,13 +180,6 @@ public class GeneratorLoop {
             events.addAll(fleet.reportsUntil(now));
             events.addAll(fraudRing.purchasesUntil(now));
         }
-        for (GeneratedEvent event : events) {
-            sink.send(event).subscribe().with(
-                    ok -> sent.get(event.kind()).increment(),
-                    failure -> {
-                        sendErrors.incrementAndGet();
-                        lastError = failure.getMessage();
-                    });
-        }
+        sink.send(events);
     }
 }

@@ -5,44 +5,84 @@ import io.gameflow.events.EventHeaders;
 import io.gameflow.events.EventIds;
 import io.gameflow.events.EventJson;
 import io.gameflow.generator.domain.GeneratedEvent;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 /** Sends generated events straight to their Kafka topics, keyed per DESIGN.md, with an event_id header. */
 @ApplicationScoped
-public class KafkaEventSink {
+@Typed(KafkaEventSink.class)
+public class KafkaEventSink implements EventSink {
 
     private final MutinyEmitter<String> playerEvents;
     private final MutinyEmitter<String> purchaseEvents;
     private final MutinyEmitter<String> serverMetrics;
+    private final SendStats stats;
+    private final Backlog inFlight = new Backlog();
 
     public KafkaEventSink(@Channel("player-events") MutinyEmitter<String> playerEvents,
                           @Channel("purchase-events") MutinyEmitter<String> purchaseEvents,
-                          @Channel("server-metrics") MutinyEmitter<String> serverMetrics) {
+                          @Channel("server-metrics") MutinyEmitter<String> serverMetrics,
+                          SendStats stats) {
         this.playerEvents = playerEvents;
         this.purchaseEvents = purchaseEvents;
         this.serverMetrics = serverMetrics;
+        this.stats = stats;
     }
 
-    /** Completes when Kafka acknowledged the record. */
-    public Uni<Void> send(GeneratedEvent generated) {
+    @Override
+    public void send(List<GeneratedEvent> events) {
+        for (GeneratedEvent event : events) {
+            inFlight.add(1);
+            emitterOf(event).sendMessage(recordOf(event)).subscribe().with(
+                    ok -> {
+                        stats.delivered(event.kind(), 1);
+                        inFlight.settle(1);
+                    },
+                    failure -> {
+                        stats.failed(1, "Kafka: " + failure.getMessage());
+                        inFlight.settle(1);
+                    });
+        }
+    }
+
+    @Override
+    public long backlog() {
+        return inFlight.size();
+    }
+
+    /** The emitter has its own bounded buffer; a send it cannot take fails and is counted. */
+    @Override
+    public boolean hasRoom() {
+        return true;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        return inFlight.awaitEmpty(timeout);
+    }
+
+    private static Message<String> recordOf(GeneratedEvent generated) {
         JsonNode json = EventJson.mapper().valueToTree(generated.event());
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventHeaders.EVENT_ID, EventIds.eventIdOf(json).getBytes(StandardCharsets.UTF_8));
-        Message<String> message = Message.of(json.toString())
+        return Message.of(json.toString())
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(generated.key()).withHeaders(headers).build());
-        MutinyEmitter<String> emitter = switch (generated.kind()) {
+    }
+
+    private MutinyEmitter<String> emitterOf(GeneratedEvent generated) {
+        return switch (generated.kind()) {
             case PLAYER_ACTION -> playerEvents;
             case TRANSACTION -> purchaseEvents;
             case SERVER_METRIC -> serverMetrics;
         };
-        return emitter.sendMessage(message);
     }
 }
