@@ -66,7 +66,7 @@ class GeneratorResourceTest {
             given().when().get("/v1/generator/truth").then().statusCode(200)
                     .body("hotspots", hasItems("level_03/map_02"))
                     .body("fraud_actors", hasSize(5))
-                    .body("fraud_actors.pattern", hasItems("PURCHASE_BURST", "CURRENCY_HOPPING", "REFUND_ABUSE"));
+                    .body("fraud_actors.pattern", hasItems("PURCHASE_BURST", "CURRENCY_HOPPING", "REFUND_ABUSE", "AMOUNT_OUTLIER"));
             String burster = given().when().get("/v1/generator/truth").then()
                     .extract().path("fraud_actors.find { it.pattern == 'PURCHASE_BURST' }.user_id");
             try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), EventKind.TRANSACTION.defaultTopic())) {

@@ -9,6 +9,8 @@ public record FraudActor(String userId, Pattern pattern) {
         /** One purchase a minute, each in another currency: more than one currency in 10 minutes. */
         CURRENCY_HOPPING,
         /** Four purchases, then all four refunded: at least 3 refunds, more than half of the purchases. */
-        REFUND_ABUSE
+        REFUND_ABUSE,
+        /** One purchase of a skin at ten times its catalogue price: over 2.5 times the item type's mean. */
+        AMOUNT_OUTLIER
     }
 }

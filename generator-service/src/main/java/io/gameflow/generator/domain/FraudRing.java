@@ -4,6 +4,7 @@ import io.gameflow.events.EventKind;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.UserData;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ public final class FraudRing {
     private static final Duration BURST_GAP = Duration.ofSeconds(5);
     private static final Duration HOP_GAP = Duration.ofMinutes(1);
     private static final Duration REFUND_GAP = Duration.ofSeconds(20);
+    private static final BigDecimal OUTLIER_FACTOR = BigDecimal.TEN;
 
     private final List<FraudActor> actors = new ArrayList<>();
     private final PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparing(Due::at).thenComparing(Due::sequence));
@@ -62,6 +64,7 @@ public final class FraudRing {
             case PURCHASE_BURST -> burst(actor, start);
             case CURRENCY_HOPPING -> hops(actor, start);
             case REFUND_ABUSE -> refunds(actor, start);
+            case AMOUNT_OUTLIER -> outlier(actor, start);
         };
         due.addAll(round);
     }
@@ -92,6 +95,12 @@ public final class FraudRing {
             round.add(due(actor, start, start.plus(REFUND_GAP.multipliedBy(i)), type, "EUR", Catalogue.ITEMS.get(3), i == 7));
         }
         return round;
+    }
+
+    private List<Due> outlier(FraudActor actor, Instant start) {
+        Catalogue.Item skin = Catalogue.ITEMS.get(1);
+        Catalogue.Item overpriced = new Catalogue.Item(skin.id(), skin.type(), skin.price().multiply(OUTLIER_FACTOR));
+        return List.of(due(actor, start, start, PurchaseEvent.PURCHASE, "USD", overpriced, true));
     }
 
     private Due due(FraudActor actor, Instant roundStart, Instant at, String type, String currency, Catalogue.Item item,

@@ -41,7 +41,7 @@ class FraudRingTest {
 
     @Test
     void eachPatternTripsItsRuleEveryRound() {
-        FraudRing ring = new FraudRing(3, Duration.ofMinutes(5), START);
+        FraudRing ring = new FraudRing(4, Duration.ofMinutes(5), START);
         List<GeneratedEvent> events = ring.purchasesUntil(START.plus(Duration.ofMinutes(14)));
         Map<FraudActor.Pattern, String> users = ring.actors().stream()
                 .collect(Collectors.toMap(FraudActor::pattern, FraudActor::userId));
@@ -59,6 +59,15 @@ class FraudRingTest {
         long refunds = refundRound.stream().filter(p -> p.parameters().transactionType().equals(PurchaseEvent.REFUND)).count();
         assertEquals(4, refunds);
         assertTrue(Duration.between(refundRound.get(0).eventTime(), refundRound.get(7).eventTime()).compareTo(Duration.ofHours(24)) < 0);
+
+        List<PurchaseEvent> outliers = purchasesOf(events, users.get(FraudActor.Pattern.AMOUNT_OUTLIER));
+        assertEquals(3, outliers.size(), "one a round");
+        double skinMean = Catalogue.ITEMS.stream().filter(item -> item.type().equals("skin"))
+                .mapToDouble(item -> item.price().doubleValue()).average().orElseThrow();
+        for (PurchaseEvent outlier : outliers) {
+            assertEquals("skin", outlier.parameters().itemType());
+            assertTrue(outlier.parameters().amount().doubleValue() > 2.5 * skinMean, outlier.parameters().amount() + " vs mean " + skinMean);
+        }
     }
 
     @Test
