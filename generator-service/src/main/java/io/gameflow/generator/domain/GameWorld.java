@@ -5,6 +5,7 @@ import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.UserData;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class GameWorld {
     private static final String[] PLATFORMS = {"PC", "Console", "Mobile"};
     /** The truth keeps the latest stuck players only, so a long run does not grow it without end. */
     private static final int MAX_STUCK_KEPT = 10_000;
+    /**
+     * At most one purchase per honest player in this much event time: at any rate, only the planted fraud actors
+     * buy more than 5 times a minute.
+     */
+    private static final Duration HONEST_PURCHASE_GAP = Duration.ofMinutes(2);
 
     private final WorldSettings settings;
     private final SplittableRandom random;
@@ -51,14 +57,20 @@ public final class GameWorld {
      * on their own schedule.
      */
     public GeneratedEvent next(Instant now) {
-        return random.nextDouble() < 0.06 ? nextPurchase(now) : nextPlayerAction(now);
+        if (random.nextDouble() < 0.06) {
+            Player buyer = online.get(random.nextInt(online.size()));
+            if (buyer.mayBuy(now, HONEST_PURCHASE_GAP)) {
+                return purchaseBy(buyer, now);
+            }
+        }
+        return nextPlayerAction(now);
     }
 
-    /** The next player action or purchase; server metrics are {@link ServerFleet}'s. */
+    /** The next player action or purchase, as samples are made; server metrics are {@link ServerFleet}'s. */
     public GeneratedEvent next(EventKind kind, Instant now) {
         return switch (kind) {
             case PLAYER_ACTION -> nextPlayerAction(now);
-            case TRANSACTION -> nextPurchase(now);
+            case TRANSACTION -> purchaseBy(online.get(random.nextInt(online.size())), now);
             case SERVER_METRIC -> throw new IllegalArgumentException("server metrics come from ServerFleet");
         };
     }
@@ -112,8 +124,8 @@ public final class GameWorld {
         online.add(player);
     }
 
-    private GeneratedEvent nextPurchase(Instant now) {
-        Player player = online.get(random.nextInt(online.size()));
+    private GeneratedEvent purchaseBy(Player player, Instant now) {
+        player.bought(now);
         Catalogue.Item item = Catalogue.ITEMS.get(random.nextInt(Catalogue.ITEMS.size()));
         String type = random.nextDouble() < 0.03 ? PurchaseEvent.REFUND : PurchaseEvent.PURCHASE;
         PurchaseEvent event = new PurchaseEvent(

@@ -2,6 +2,8 @@ package io.gameflow.generator.domain;
 
 import io.gameflow.events.PlayerEvent;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
@@ -24,12 +26,22 @@ final class Player {
     private double frustration;
     private int actionsLeft;
     private int stuckAttemptsLeft;
+    private Instant lastPurchase;
 
     Player(String id, String platform, String currency, double skill) {
         this.id = id;
         this.platform = platform;
         this.currency = currency;
         this.skill = skill;
+    }
+
+    /** An honest player buys now and then, never twice within the gap, however fast the world runs. */
+    boolean mayBuy(Instant now, Duration gap) {
+        return lastPurchase == null || !now.isBefore(lastPurchase.plus(gap));
+    }
+
+    void bought(Instant now) {
+        lastPurchase = now;
     }
 
     String sessionId() {
