@@ -19,6 +19,20 @@ public class ErrorMappers {
                 .entity(new ErrorBody("not_found", e.getMessage())).build();
     }
 
+    @ServerExceptionMapper
+    public Response badRequest(jakarta.ws.rs.BadRequestException e) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody("bad_request", e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response peerUnavailable(PeerUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody("not_ready", e.getMessage() + "; retry after " + RETRY_AFTER_SECONDS + " s")).build();
+    }
+
     /** The store is not queryable while the streams start, rebalance or restore: a short wait fixes it, so 503. */
     @ServerExceptionMapper
     public Response notReady(InvalidStateStoreException e) {

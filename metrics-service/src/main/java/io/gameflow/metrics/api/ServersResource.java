@@ -1,7 +1,7 @@
 package io.gameflow.metrics.api;
 
-import io.gameflow.metrics.domain.ServerFleet;
-import io.gameflow.metrics.streams.ServerLatestStore;
+import io.gameflow.metrics.domain.ServerState;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,48 +14,62 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 
 @Path("/v1/servers")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServersResource {
 
-    private final ServerLatestStore store;
+    static final Set<String> STATUSES = Set.of("healthy", "warning", "critical", "silent");
 
-    public ServersResource(ServerLatestStore store) {
-        this.store = store;
+    private final Fleet fleet;
+
+    public ServersResource(Fleet fleet) {
+        this.fleet = fleet;
     }
 
     @GET
-    @Operation(summary = "Latest health sample of every game server",
-            description = "One entry per server, its latest sample by event time, sorted by server_id. as_of is the "
-                    + "stream time: the latest event time processed (null before the first sample), never the wall clock.")
-    @APIResponse(responseCode = "200", description = "The servers, optionally only those of one region",
+    @Operation(summary = "Every game server: status, latest sample, rolling statistics, alerts firing",
+            description = "Sorted by server_id. status is silent (no sample for silence-after), critical or warning (the "
+                    + "worst severity of its alerts firing), or healthy. stats has avg, max and p95 of cpu_load, "
+                    + "memory_usage and latency over the rolling window (1 min of event time). as_of is the stream time: "
+                    + "the latest event time processed (null before the first sample), never the wall clock.")
+    @APIResponse(responseCode = "200", description = "The servers, optionally only those of one region or status",
             content = @Content(schema = @Schema(implementation = ServersAnswer.class)))
+    @APIResponse(responseCode = "400", description = "An unknown status",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "The state is not queryable yet; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    public ServersAnswer list(@Parameter(description = "Only servers of this region, e.g. us-west")
-                              @QueryParam("region") String region) {
-        ServerFleet fleet = store.fleet();
-        Optional<String> onlyRegion = Optional.ofNullable(region).filter(r -> !r.isBlank());
-        return new ServersAnswer(fleet.asOf().orElse(null),
-                fleet.servers(onlyRegion).stream().map(ServerView::of).toList());
+    public ServersAnswer list(@Parameter(description = "Only servers of this region, e.g. us-west") @QueryParam("region") String region,
+                              @Parameter(description = "Only servers in this status: healthy, warning, critical or silent")
+                              @QueryParam("status") String status) {
+        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
+            throw new BadRequestException("status must be one of healthy, warning, critical, silent; got '" + status + "'");
+        }
+        List<ServerState> all = fleet.servers();
+        List<ServerView> views = all.stream()
+                .filter(s -> region == null || region.isBlank() || region.equals(s.latest().region()))
+                .filter(s -> status == null || status.isBlank() || status.equals(s.status()))
+                .sorted(Comparator.comparing(s -> s.latest().serverId()))
+                .map(ServerView::of)
+                .toList();
+        return new ServersAnswer(Fleet.asOf(all), views);
     }
 
     @GET
     @Path("/{server_id}")
-    @Operation(summary = "Latest health sample of one game server",
-            description = "The server's latest sample by event time, with as_of, the stream time of the whole service.")
-    @APIResponse(responseCode = "200", description = "The server's latest sample",
+    @Operation(summary = "One game server: status, latest sample, rolling statistics and the alerts firing for it",
+            description = "Answered by the instance that owns the server. as_of is that instance's view of the stream time.")
+    @APIResponse(responseCode = "200", description = "The server",
             content = @Content(schema = @Schema(implementation = ServerAnswer.class)))
     @APIResponse(responseCode = "404", description = "No sample of this server has been processed",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "The state is not queryable yet; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ServerAnswer one(@PathParam("server_id") String serverId) {
-        ServerFleet fleet = store.fleet();
-        return fleet.server(serverId)
-                .map(sample -> ServerAnswer.of(fleet.asOf().orElse(null), sample))
-                .orElseThrow(() -> new UnknownServerException(serverId));
+        ServerState state = fleet.server(serverId).orElseThrow(() -> new UnknownServerException(serverId));
+        return ServerAnswer.of(state.latest().lastSeenTime(), ServerView.of(state));
     }
 }

@@ -4,43 +4,45 @@ import io.gameflow.events.EventKind;
 import io.gameflow.events.ServerMetricEvent;
 import io.gameflow.events.TopicRecordReader;
 import io.gameflow.metrics.domain.ServerSample;
-import org.apache.kafka.streams.kstream.ValueMapperWithKey;
-import org.jboss.logging.Logger;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Turns a raw {@code server-metrics} record into a sample, or into nothing when the record is unusable: one bad
- * record must not stop the stream for every server behind it. Skips are counted (a later issue adds a DLQ).
+ * Reads a raw {@code server-metrics} record: a sample, or the reason it is unusable (not JSON, not a valid server
+ * metric, keyed by something else than its server_id, which would put its state beside its server's, or dated
+ * further ahead of the clock than allowed).
  */
-final class ServerMetricParser implements ValueMapperWithKey<String, String, Iterable<ServerSample>> {
+final class ServerMetricParser {
 
-    private static final Logger LOG = Logger.getLogger(ServerMetricParser.class);
+    private static final TopicRecordReader<ServerMetricEvent> READER =
+            new TopicRecordReader<>(EventKind.SERVER_METRIC, ServerMetricEvent.class);
 
-    private final TopicRecordReader<ServerMetricEvent> reader = new TopicRecordReader<>(EventKind.SERVER_METRIC, ServerMetricEvent.class);
-    private final SkippedRecords skipped;
-
-    ServerMetricParser(SkippedRecords skipped) {
-        this.skipped = skipped;
+    private ServerMetricParser() {
     }
 
-    @Override
-    public Iterable<ServerSample> apply(String key, String value) {
-        TopicRecordReader.Reading<ServerMetricEvent> reading = reader.read(value);
+    static Parsed read(String key, String value, Duration maxFuture) {
+        TopicRecordReader.Reading<ServerMetricEvent> reading = READER.read(value);
         if (!reading.isEvent()) {
-            return skip(key, reading.problem());
+            return new Parsed(value, null, reading.problem());
         }
         ServerSample sample = ServerSample.of(reading.event());
         if (!sample.serverId().equals(key)) {
-            // The state is partitioned by the record key: a sample keyed otherwise would land beside, not on, its server.
-            return skip(key, "record key is not parameters.server_id '" + sample.serverId() + "'");
+            return new Parsed(value, null, "record key '" + key + "' is not parameters.server_id '" + sample.serverId() + "'");
         }
-        return List.of(sample);
+        Instant latestAllowed = Instant.now().plus(maxFuture);
+        if (sample.lastSeenTime().isAfter(latestAllowed)) {
+            return new Parsed(value, null, "event_timestamp " + sample.lastSeen() + " is more than " + maxFuture
+                    + " ahead of the clock; the sender's clock is wrong");
+        }
+        return new Parsed(value, sample, null);
     }
 
-    private List<ServerSample> skip(String key, String reason) {
-        skipped.increment();
-        LOG.debugf("skipped record of %s with key %s: %s", skipped.topic(), key, reason);
-        return List.of();
+    /** The raw value, and either the sample read from it or the problem that stopped it. */
+    record Parsed(String raw, ServerSample sample, String problem) {
+
+        boolean isSample() {
+            return sample != null;
+        }
     }
 }

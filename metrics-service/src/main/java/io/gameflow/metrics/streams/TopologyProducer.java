@@ -1,17 +1,17 @@
 package io.gameflow.metrics.streams;
 
-import io.gameflow.events.Topics;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.gameflow.metrics.config.MetricsConfig;
+import io.gameflow.metrics.domain.RuleBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 
-/** Hands the topology to quarkus-kafka-streams, which runs it and reports its state to /q/health/ready. */
+/** Hands the topology to quarkus-kafka-streams, which runs it. */
 @ApplicationScoped
 public class TopologyProducer {
 
     @Produces
-    public Topology topology(MeterRegistry registry) {
-        return ServerLatestTopology.build(new SkippedRecords(registry, Topics.SERVER_METRICS));
+    public Topology topology(RuleBook rules, MetricsMeters meters, MetricsConfig config) {
+        return MetricsTopology.build(rules, meters, config.silence().checkEvery());
     }
 }

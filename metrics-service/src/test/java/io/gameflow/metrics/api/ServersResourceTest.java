@@ -1,28 +1,20 @@
 package io.gameflow.metrics.api;
 
-import io.gameflow.events.EventHeaders;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.KafkaTestResource;
+import io.gameflow.metrics.MetricsSender;
+import io.gameflow.kafka.embedded.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,44 +38,32 @@ class ServersResourceTest {
     private static final Pattern SKIPPED = Pattern.compile(
             "(?m)^gameflow_metrics_records_skipped_total\\{[^}]*topic=\"server-metrics\"[^}]*} (\\S+)$");
 
-    private static KafkaProducer<String, String> producer;
+    private static MetricsSender sender;
 
     @BeforeAll
     static void connect() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
+        sender = new MetricsSender(KafkaTestResource.broker().bootstrapServers());
     }
 
     @AfterAll
     static void disconnect() {
-        producer.close();
+        sender.close();
     }
 
-    /** Sends one record and waits for the broker's ack, so a test's records are on the topic in the order sent. */
     private static void send(String key, String value) {
-        send(null, key, value);
+        sender.send(key, value);
     }
 
-    private static void send(Integer partition, String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SERVER_METRICS, partition, key, value,
-                List.of(new RecordHeader(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))));
-        try {
-            producer.send(record).get();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not send to " + Topics.SERVER_METRICS, e);
-        }
+    private static void send(int partition, String key, String value) {
+        sender.send(partition, key, value);
     }
 
-    /** The partition the default partitioner gives a key, so another key can be sent behind it in the same order. */
     private static int partitionOf(String key) {
-        int partitions = producer.partitionsFor(Topics.SERVER_METRICS).size();
-        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return sender.partitionOf(key);
     }
 
     private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
+        return MetricsSender.unique(prefix);
     }
 
     @Test
@@ -141,10 +121,11 @@ class ServersResourceTest {
 
     @Test
     void asOfIsTheLatestEventTimeProcessedNotTheWallClock() {
-        // far ahead of every other test's events, so it is the stream time whatever order the tests run in
-        Instant future = Instant.parse("2100-01-01T00:00:00Z");
+        // a day ahead of every other test's events (within the 2-day bound), so it is the stream time whatever
+        // order the tests run in
+        Instant future = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         String server = unique("future");
-        send(server, event(server, 5, future));
+        send(MetricsSender.FUTURE_PARTITION, server, event(server, 5, future));
 
         await().atMost(WAIT).untilAsserted(() ->
                 given().get("/v1/servers").then().statusCode(200).body("as_of", equalTo(future.toString())));
@@ -163,7 +144,7 @@ class ServersResourceTest {
     }
 
     @Test
-    void countsSkippedRecordsAndGoesOn() {
+    void deadLettersUnusableRecordsCountsThemAndGoesOn() {
         double before = skippedSoFar();
         String server = unique("after-bad");
         int partition = partitionOf(server);
@@ -175,6 +156,11 @@ class ServersResourceTest {
                 given().get("/v1/servers/{id}", server).then().statusCode(200).body("cpu_load", equalTo(42.0f)));
         // the counter is updated before the valid record behind the bad ones is processed
         assertTrue(skippedSoFar() >= before + 2, "skipped counter grew by the two bad records");
+        try (TopicReader dlq = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.dlq(Topics.SERVER_METRICS))) {
+            ConsumerRecord<String, String> dead = dlq.awaitMatching(r -> server.equals(r.key()) && "this is not JSON".equals(r.value()),
+                    1, WAIT).get(0);
+            assertTrue(TopicReader.header(dead, "dlq_error").contains("JSON"), TopicReader.header(dead, "dlq_error"));
+        }
     }
 
     @Test

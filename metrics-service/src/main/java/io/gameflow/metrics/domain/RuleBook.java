@@ -1,0 +1,24 @@
+package io.gameflow.metrics.domain;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The alerting configuration as the topology uses it: the threshold rules, the rolling window of the statistics
+ * and of a region's average, how late a sample may come (grace) and how far ahead of the wall clock (beyond, it is
+ * dead-lettered: one server with a clock far ahead would otherwise pin the stream time), and after how long without a sample a server is
+ * silent ({@value #SILENT_RULE}).
+ */
+public record RuleBook(List<AlertRule> rules, Duration window, Duration grace, Duration maxFuture, Duration silenceAfter,
+                       AlertRule.Severity silenceSeverity) {
+
+    public static final String SILENT_RULE = "server_silent";
+
+    public List<AlertRule> serverRules() {
+        return rules.stream().filter(r -> r.scope() == AlertRule.Scope.SERVER).toList();
+    }
+
+    public List<AlertRule> regionRules() {
+        return rules.stream().filter(r -> r.scope() == AlertRule.Scope.REGION).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package io.gameflow.metrics.streams;
+
+import io.gameflow.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The topology's own meters, registered up front so that every series exists at zero and an alert on its rate
+ * works before the first bad or late record.
+ */
+public final class MetricsMeters {
+
+    public static final String SKIPPED = "gameflow.metrics.records.skipped";
+    public static final String LATE = "gameflow.metrics.late.events.dropped";
+
+    private final Counter skipped;
+    private final Counter late;
+    private final StreamClock clock = new StreamClock();
+
+    public MetricsMeters(MeterRegistry registry) {
+        skipped = Counter.builder(SKIPPED)
+                .description("Input records sent to the dead-letter topic: not JSON, not a valid event, or not keyed by their id")
+                .tag("topic", Topics.SERVER_METRICS).register(registry);
+        late = Counter.builder(LATE)
+                .description("Samples that arrived more than the grace period behind the stream time, not counted")
+                .tag("topic", Topics.SERVER_METRICS).register(registry);
+        Gauge.builder("gameflow.metrics.evaluation.lag.seconds", clock, MetricsMeters::lagSeconds)
+                .description("Wall clock minus the latest event time evaluated: how far behind the alerts are")
+                .register(registry);
+    }
+
+    public void skipped() {
+        skipped.increment();
+    }
+
+    public void late() {
+        late.increment();
+    }
+
+    public StreamClock clock() {
+        return clock;
+    }
+
+    private static double lagSeconds(StreamClock clock) {
+        long latest = clock.latestEventTime();
+        return latest == Long.MIN_VALUE ? 0 : (System.currentTimeMillis() - latest) / 1000.0;
+    }
+}

@@ -1,0 +1,84 @@
+package io.gameflow.metrics.streams;
+
+import io.gameflow.events.EventJson;
+import io.gameflow.events.Topics;
+import io.gameflow.metrics.domain.Alert;
+import io.gameflow.metrics.domain.RegionState;
+import io.gameflow.metrics.domain.RuleBook;
+import io.gameflow.metrics.domain.ServerSample;
+import io.gameflow.metrics.domain.ServerState;
+import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code server-metrics} to server health and alerts, top to bottom:
+ * <ol>
+ *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>per server (the input key): latest sample, rolling window, server rules and silence, in {@value #SERVER_STORE};</li>
+ *   <li>per region (re-keyed by region): the region's average and the region rules, in {@value #REGION_STORE};</li>
+ *   <li>both emit firing and resolved alerts to {@value #ALERTS}, keyed by server or region.</li>
+ * </ol>
+ * A plain method, so {@code TopologyTestDriver} tests it without Quarkus.
+ */
+public final class MetricsTopology {
+
+    /** Key: server_id; value: {@link ServerState}. */
+    public static final String SERVER_STORE = "server-health";
+    /** Key: region; value: {@link RegionState}. */
+    public static final String REGION_STORE = "region-health";
+    public static final String ALERTS = Topics.SERVER_ALERTS;
+    public static final String DEAD_LETTERS = Topics.dlq(Topics.SERVER_METRICS);
+
+    private MetricsTopology() {
+    }
+
+    public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery) {
+        Serde<ServerSample> samples = serde(ServerSample.class);
+        Serde<Alert> alerts = serde(Alert.class);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERVER_STORE),
+                Serdes.String(), serde(ServerState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_STORE),
+                Serdes.String(), serde(RegionState.class)));
+
+        Map<String, KStream<String, ServerMetricParser.Parsed>> read = builder
+                .stream(Topics.SERVER_METRICS, Consumed.with(Serdes.String(), Serdes.String()))
+                .mapValues((key, value) -> ServerMetricParser.read(key, value, rules.maxFuture()), Named.as("read"))
+                .split(Named.as("records-"))
+                .branch((key, parsed) -> parsed.isSample(), Branched.as("usable"))
+                .defaultBranch(Branched.as("unusable"));
+
+        read.get("records-unusable")
+                .process(() -> new DeadLetterProcessor(meters), Named.as("dead-letter"))
+                .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()));
+
+        KStream<String, ServerSample> usable = read.get("records-usable").mapValues(ServerMetricParser.Parsed::sample);
+
+        usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery), Named.as("server-health"), SERVER_STORE)
+                .to(ALERTS, Produced.with(Serdes.String(), alerts));
+
+        usable.selectKey((serverId, sample) -> sample.region(), Named.as("key-by-region"))
+                .repartition(Repartitioned.with(Serdes.String(), samples).withName("samples-by-region"))
+                .process(() -> new RegionHealthProcessor(rules), Named.as("region-health"), REGION_STORE)
+                .to(ALERTS, Produced.with(Serdes.String(), alerts));
+
+        return builder.build();
+    }
+
+    static <T> Serde<T> serde(Class<T> type) {
+        return new ObjectMapperSerde<>(type, EventJson.mapper());
+    }
+}

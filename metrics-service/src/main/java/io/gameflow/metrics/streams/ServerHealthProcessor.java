@@ -1,0 +1,137 @@
+package io.gameflow.metrics.streams;
+
+import io.gameflow.metrics.domain.Alert;
+import io.gameflow.metrics.domain.AlertRule;
+import io.gameflow.metrics.domain.RuleBook;
+import io.gameflow.metrics.domain.RuleState;
+import io.gameflow.metrics.domain.ServerSample;
+import io.gameflow.metrics.domain.ServerState;
+import io.gameflow.metrics.domain.Subject;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per server: keeps the latest sample and the window of the statistics, runs the server rules on every sample that
+ * is the server's newest, and watches for silence. The rule states live in the store with the samples, so that
+ * after a restart (exactly-once: state and emitted alerts commit together) no alert fires twice and none is lost.
+ *
+ * <p>"Now" is the stream time of this task: the latest event time it processed. When nothing arrives at all, the
+ * wall clock carries it on, so that a fleet gone quiet is reported silent rather than frozen healthy.
+ */
+final class ServerHealthProcessor implements Processor<String, ServerSample, String, Alert> {
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
+    private final RuleBook rules;
+    private final MetricsMeters meters;
+    private final Duration checkEvery;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, ServerState> store;
+    private long streamTime = UNKNOWN;
+    private long wallAtLastAdvance;
+
+    ServerHealthProcessor(RuleBook rules, MetricsMeters meters, Duration checkEvery) {
+        this.rules = rules;
+        this.meters = meters;
+        this.checkEvery = checkEvery;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.store = context.getStateStore(MetricsTopology.SERVER_STORE);
+        this.wallAtLastAdvance = context.currentSystemTimeMs();
+        context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::reportSilentServers);
+    }
+
+    @Override
+    public void process(Record<String, ServerSample> record) {
+        ServerSample sample = record.value();
+        long time = sample.lastSeenTime().toEpochMilli();
+        ServerState stored = store.get(record.key());
+        // late by the server's own clock: a server whose clock is off harms only its own samples
+        if (stored != null && time < stored.lastSeen() - rules.grace().toMillis()) {
+            meters.late();
+            return;
+        }
+        long now = streamTime();
+        if (now == UNKNOWN || time > now) {
+            streamTime = time;
+            wallAtLastAdvance = context.currentSystemTimeMs();
+            meters.clock().advanceTo(time);
+        }
+        ServerState state = stored == null ? ServerState.first(sample) : stored.with(sample, rules.window().toMillis());
+        boolean newest = stored == null || time >= stored.lastSeen();
+        if (newest) {
+            state = evaluate(state, sample, stored == null ? time : stored.lastSeen(), record.timestamp());
+        }
+        store.put(record.key(), state);
+    }
+
+    /** {@code recordTime} stamps the alerts: the input's, never the event time, which the broker may refuse as too far ahead. */
+    private ServerState evaluate(ServerState state, ServerSample sample, long previousSeen, long recordTime) {
+        long time = sample.lastSeenTime().toEpochMilli();
+        if (state.silent() != null) {
+            emit(state.silent().resolved((time - previousSeen) / 1000.0, time), recordTime);
+            state = state.withSilent(null);
+        }
+        for (AlertRule rule : rules.serverRules()) {
+            RuleState.Step step = state.rules().getOrDefault(rule.name(), RuleState.CLEAR)
+                    .observe(rule, Subject.server(sample), rule.metric().of(sample), time);
+            state = state.withRule(rule.name(), step.state());
+            if (step.emitted() != null) {
+                emit(step.emitted(), recordTime);
+            }
+        }
+        return state;
+    }
+
+    private void reportSilentServers(long wallNow) {
+        long known = streamTime();
+        if (known == UNKNOWN) {
+            return;
+        }
+        long now = known + Math.max(0, wallNow - wallAtLastAdvance);
+        long after = rules.silenceAfter().toMillis();
+        List<KeyValue<String, ServerState>> gone = new ArrayList<>();
+        try (KeyValueIterator<String, ServerState> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.silent() == null && now - entry.value.lastSeen() >= after) {
+                    gone.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, ServerState> entry : gone) {
+            ServerState state = entry.value;
+            Alert silent = Alert.silent(RuleBook.SILENT_RULE, rules.silenceSeverity().name().toLowerCase(),
+                    Subject.server(state.latest()), (now - state.lastSeen()) / 1000.0, after / 1000.0, state.lastSeen());
+            store.put(entry.key, state.withSilent(silent));
+            emit(silent, wallNow);
+        }
+    }
+
+    /** The stream time of this task; after a restart, the latest sample in its store. */
+    private long streamTime() {
+        if (streamTime == UNKNOWN) {
+            try (KeyValueIterator<String, ServerState> all = store.all()) {
+                while (all.hasNext()) {
+                    streamTime = Math.max(streamTime, all.next().value.lastSeen());
+                }
+            }
+        }
+        return streamTime;
+    }
+
+    private void emit(Alert alert, long time) {
+        context.forward(new Record<>(alert.key(), alert, time));
+    }
+}

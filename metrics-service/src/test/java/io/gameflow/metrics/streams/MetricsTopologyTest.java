@@ -1,0 +1,241 @@
+package io.gameflow.metrics.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.Topics;
+import io.gameflow.metrics.domain.AlertRule;
+import io.gameflow.metrics.domain.Metric;
+import io.gameflow.metrics.domain.RuleBook;
+import io.gameflow.metrics.domain.ServerState;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static io.gameflow.metrics.ServerMetricJson.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The health topology on hand-made sample sequences: every alert fires once and resolves once, or not at all. */
+class MetricsTopologyTest {
+
+    private static final Instant T0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    static final RuleBook RULES = new RuleBook(List.of(
+            new AlertRule("cpu_high", Metric.CPU_LOAD, 85, Duration.ofSeconds(60), 75, AlertRule.Severity.WARNING, AlertRule.Scope.SERVER),
+            new AlertRule("cpu_critical", Metric.CPU_LOAD, 95, Duration.ofSeconds(30), 95, AlertRule.Severity.CRITICAL, AlertRule.Scope.SERVER),
+            new AlertRule("region_latency_degraded", Metric.LATENCY, 200, Duration.ofMinutes(2), 200,
+                    AlertRule.Severity.WARNING, AlertRule.Scope.REGION)),
+            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofDays(2), Duration.ofSeconds(30), AlertRule.Severity.CRITICAL);
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> input;
+    private TestOutputTopic<String, String> alerts;
+    private TestOutputTopic<String, String> deadLetters;
+
+    @BeforeEach
+    void start() {
+        open();
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void open() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)), props, T0);
+        input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
+        alerts = driver.createOutputTopic(MetricsTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
+        deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** One sample of a server every 5 s from {@code from} (seconds after T0) to {@code to} inclusive, at {@code cpu}. */
+    private void cpu(String server, int from, int to, double cpu) {
+        for (int s = from; s <= to; s += 5) {
+            input.pipeInput(server, event(server, "us-west", cpu, 50, 100, T0.plusSeconds(s)));
+        }
+    }
+
+    private List<JsonNode> alerts() {
+        List<JsonNode> read = new ArrayList<>();
+        for (TestRecord<String, String> record : alerts.readRecordsToList()) {
+            JsonNode alert = EventJson.readTree(record.value());
+            assertEquals(alert.has("server_id") && !alert.get("server_id").isNull()
+                    ? alert.get("server_id").asText() : alert.get("region").asText(), record.key(), "keyed by server or region");
+            read.add(alert);
+        }
+        return read;
+    }
+
+    private static List<String> summary(List<JsonNode> alerts) {
+        return alerts.stream().map(a -> a.get("rule").asText() + ":" + a.get("state").asText()).toList();
+    }
+
+    @Test
+    void aSustainedConditionFiresOnceAndResolvesOnceBelowTheResolveLevel() {
+        cpu("s1", 0, 55, 90);
+        assertEquals(List.of(), alerts(), "above 85 for 55 s: not yet");
+        cpu("s1", 60, 90, 90);
+        List<JsonNode> fired = alerts();
+        assertEquals(List.of("cpu_high:firing"), summary(fired));
+        JsonNode firing = fired.get(0);
+        assertEquals("warning", firing.get("severity").asText());
+        assertEquals(T0.toString(), firing.get("started_at").asText());
+        assertEquals(85.0, firing.get("threshold").asDouble());
+        assertEquals(90.0, firing.get("value").asDouble());
+
+        cpu("s1", 95, 200, 80);
+        assertEquals(List.of(), alerts(), "between 75 and 85: still firing, nothing new");
+        cpu("s1", 205, 210, 70);
+        List<JsonNode> resolved = alerts();
+        assertEquals(List.of("cpu_high:resolved"), summary(resolved));
+        assertEquals(firing.get("alert_id"), resolved.get(0).get("alert_id"));
+        assertEquals(T0.plusSeconds(205).toString(), resolved.get(0).get("resolved_at").asText());
+    }
+
+    @Test
+    void aSpikeOrAValueHoveringAtTheThresholdNeverFires() {
+        cpu("s1", 0, 100, 50);
+        cpu("s1", 105, 105, 99);
+        cpu("s1", 110, 200, 50);
+        for (int s = 205; s <= 600; s += 5) {
+            double hovering = (s / 5) % 2 == 0 ? 85.1 : 84.9;
+            cpu("s1", s, s, hovering);
+        }
+        cpu("s1", 605, 625, 96);
+        assertEquals(List.of(), alerts(), "a spike, a hover and 25 s above 95 fire nothing");
+    }
+
+    @Test
+    void aServerThatStopsReportingIsSilentByStreamTimeAndResolvesOnItsNextSample() {
+        cpu("quiet", 0, 0, 50);
+        cpu("busy", 0, 40, 50);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<JsonNode> silent = alerts();
+        assertEquals(List.of("server_silent:firing"), summary(silent));
+        assertEquals("quiet", silent.get(0).get("server_id").asText());
+        assertEquals("critical", silent.get(0).get("severity").asText());
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertEquals(List.of(), alerts(), "fires once");
+
+        cpu("quiet", 45, 45, 50);
+        List<JsonNode> back = alerts();
+        assertEquals(List.of("server_silent:resolved"), summary(back));
+        assertEquals(silent.get(0).get("alert_id"), back.get(0).get("alert_id"));
+    }
+
+    @Test
+    void whenNothingArrivesAtAllTheWallClockMakesEveryServerSilent() {
+        cpu("a", 0, 10, 50);
+        cpu("b", 0, 10, 50);
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        assertEquals(List.of(), alerts());
+        driver.advanceWallClockTime(Duration.ofSeconds(25));
+        assertEquals(List.of("server_silent:firing", "server_silent:firing"), summary(alerts()));
+    }
+
+    @Test
+    void aRegionWhoseAverageLatencyStaysHighFiresARegionAlertOnce() {
+        for (int s = 0; s <= 125; s += 5) {
+            input.pipeInput("r1", event("r1", "eu-central", 50, 50, 300, T0.plusSeconds(s)));
+            input.pipeInput("r2", event("r2", "eu-central", 50, 50, 150, T0.plusSeconds(s)));
+        }
+        List<JsonNode> fired = alerts();
+        assertEquals(List.of("region_latency_degraded:firing"), summary(fired));
+        assertEquals("eu-central", fired.get(0).get("region").asText());
+        assertEquals("region", fired.get(0).get("scope").asText());
+        assertEquals(225.0, fired.get(0).get("value").asDouble(), "the average of 300 and 150");
+
+        for (int s = 130; s <= 140; s += 5) {
+            input.pipeInput("r1", event("r1", "eu-central", 50, 50, 100, T0.plusSeconds(s)));
+        }
+        assertEquals(List.of("region_latency_degraded:resolved"), summary(alerts()));
+    }
+
+    @Test
+    void afterARestartWithTheSameStateNoAlertFiresTwiceAndTheOpenOneResolves() {
+        cpu("s1", 0, 65, 90);
+        String alertId = alerts().get(0).get("alert_id").asText();
+        List<KeyValue<String, ServerState>> saved = new ArrayList<>();
+        try (KeyValueIterator<String, ServerState> all = serverStore().all()) {
+            all.forEachRemaining(saved::add);
+        }
+        driver.close();
+        open();
+        // what Kafka Streams restores from the changelog after a restart
+        saved.forEach(entry -> serverStore().put(entry.key, entry.value));
+
+        cpu("s1", 70, 150, 90);
+        assertEquals(List.of(), alerts(), "still the same condition: no second firing");
+        cpu("s1", 155, 155, 60);
+        List<JsonNode> resolved = alerts();
+        assertEquals(List.of("cpu_high:resolved"), summary(resolved));
+        assertEquals(alertId, resolved.get(0).get("alert_id").asText());
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheReasonAndProcessingGoesOn() {
+        input.pipeInput("s1", "this is not JSON");
+        input.pipeInput("someone-else", event("s1", 50, T0));
+        input.pipeInput("s1", event("s1", 50, Instant.now().plus(Duration.ofDays(3))));
+        cpu("s1", 0, 65, 90);
+
+        List<TestRecord<String, String>> dead = deadLetters.readRecordsToList();
+        assertEquals(3, dead.size());
+        assertEquals("this is not JSON", dead.get(0).value(), "as received");
+        assertEquals("s1", dead.get(0).key());
+        assertTrue(header(dead.get(1), "dlq_error").contains("record key 'someone-else'"), header(dead.get(1), "dlq_error"));
+        assertTrue(header(dead.get(2), "dlq_error").contains("ahead of the clock"), header(dead.get(2), "dlq_error"));
+        assertEquals(Topics.SERVER_METRICS, header(dead.get(0), "dlq_topic"));
+        assertEquals(3.0, registry.get(MetricsMeters.SKIPPED).counter().count());
+        assertEquals(List.of("cpu_high:firing"), summary(alerts()), "the good records behind them are processed");
+    }
+
+    @Test
+    void aSampleLaterThanTheGraceIsCountedAndLeftOutOneWithinIsKept() {
+        cpu("s1", 0, 60, 50);
+        input.pipeInput("s1", event("s1", 50, T0.plusSeconds(2)));
+        assertEquals(1.0, registry.get(MetricsMeters.LATE).counter().count(), "58 s behind: beyond the 30 s grace");
+        input.pipeInput("s1", event("s1", 50, T0.plusSeconds(42)));
+        assertEquals(1.0, registry.get(MetricsMeters.LATE).counter().count(), "18 s behind: within the grace");
+        ServerState state = serverStore().get("s1");
+        assertEquals(T0.plusSeconds(60), state.latest().lastSeenTime(), "a late sample never rolls the latest back");
+        assertTrue(state.window().stream().anyMatch(p -> p.time() == T0.plusSeconds(42).toEpochMilli()), "kept in the window");
+    }
+
+    private KeyValueStore<String, ServerState> serverStore() {
+        return driver.getKeyValueStore(MetricsTopology.SERVER_STORE);
+    }
+
+    private static String header(TestRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
