@@ -1,0 +1,188 @@
+package io.gameflow.e2e;
+
+import io.gameflow.events.Topics;
+import io.gameflow.kafka.embedded.EmbeddedKafka;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two metrics-service instances on one broker split the servers by partition; either answers for the whole fleet:
+ * lists merge both, a lookup goes to the owner, alerts come from server-alerts.
+ */
+class TwoMetricsInstancesIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("gameflow.root", ".."));
+    private static final int PARTITIONS = 6;
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static EmbeddedKafka kafka;
+    private static final List<Process> instances = new ArrayList<>();
+    private static final List<Integer> ports = new ArrayList<>();
+    private static final List<Path> logs = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.startOnFreePorts();
+        kafka.createTopics(Topics.ALL, PARTITIONS);
+        for (int i = 0; i < 2; i++) {
+            int port = freePort();
+            Path log = Files.createTempFile("metrics-" + i, ".log");
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx192m", "-jar",
+                    ROOT.resolve("metrics-service/target/quarkus-app/quarkus-run.jar").toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(Map.of("METRICS_PORT", Integer.toString(port),
+                    "METRICS_ADVERTISED_HOST", "127.0.0.1",
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("metrics-state-" + i).toString(),
+                    "METRICS_APPLICATION_ID", "metrics-two-instances"));
+            instances.add(builder.start());
+            ports.add(port);
+            logs.add(log);
+        }
+        for (int i = 0; i < 2; i++) {
+            Process instance = instances.get(i);
+            Path log = logs.get(i);
+            int port = ports.get(i);
+            await("instance on " + port + " ready").atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .until(() -> {
+                        assertTrue(instance.isAlive(), () -> "metrics-service exited: " + read(log));
+                        return given().get(url(port, "/q/health/ready")).statusCode() == 200;
+                    });
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Process instance : instances) {
+            instance.destroy();
+            instance.waitFor(30, TimeUnit.SECONDS);
+            instance.destroyForcibly();
+        }
+        kafka.close();
+        for (Path log : logs) {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
+    void eitherInstanceAnswersForTheWholeFleetWhileEachHoldsPart() throws Exception {
+        Map<String, Boolean> hotByServer = serversOnEveryPartition();
+        List<String> servers = List.copyOf(hotByServer.keySet());
+        Set<String> hot = new HashSet<>();
+        hotByServer.forEach((server, isHot) -> {
+            if (isHot) {
+                hot.add(server);
+            }
+        });
+        Instant t0 = Instant.now().minusSeconds(80).truncatedTo(ChronoUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            for (int s = 0; s <= 70; s += 5) {
+                for (String server : servers) {
+                    double cpu = hot.contains(server) ? 90 : 40;
+                    producer.send(new ProducerRecord<>(Topics.SERVER_METRICS, server, sample(server, cpu, t0.plusSeconds(s))));
+                }
+            }
+            producer.flush();
+        }
+
+        for (int port : ports) {
+            await("instance on " + port + " lists every server").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> given().get(url(port, "/v1/servers")).then().statusCode(200)
+                            .body("servers.server_id", containsInAnyOrder(servers.toArray())));
+        }
+        List<String> first = local(ports.get(0));
+        List<String> second = local(ports.get(1));
+        assertFalse(first.isEmpty(), "each instance holds part of the servers");
+        assertFalse(second.isEmpty(), "each instance holds part of the servers");
+        assertEquals(servers.size(), first.size() + second.size(), "no server is held twice");
+
+        for (int port : ports) {
+            for (String server : servers) {
+                given().get(url(port, "/v1/servers/" + server)).then().statusCode(200)
+                        .body("server_id", equalTo(server))
+                        .body("status", equalTo(hot.contains(server) ? "warning" : "healthy"));
+            }
+            await("instance on " + port + " lists every firing alert").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> given().queryParam("state", "firing").get(url(port, "/v1/alerts")).then().statusCode(200)
+                            .body("alerts.server_id", containsInAnyOrder(hot.toArray())));
+            given().get(url(port, "/v1/regions")).then().statusCode(200)
+                    .body("regions.find { it.region == 'eu-central' }.servers", equalTo(servers.size()));
+        }
+        for (Process instance : instances) {
+            assertTrue(instance.isAlive());
+        }
+    }
+
+    /** Two server ids per partition, so that both instances surely hold some; the first of each runs hot. */
+    private static Map<String, Boolean> serversOnEveryPartition() {
+        Map<String, Boolean> hotByServer = new java.util.LinkedHashMap<>();
+        int[] perPartition = new int[PARTITIONS];
+        for (int i = 0; hotByServer.size() < 2 * PARTITIONS; i++) {
+            String id = "server_" + i;
+            int partition = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+            if (perPartition[partition] < 2) {
+                hotByServer.put(id, perPartition[partition]++ == 0);
+            }
+        }
+        return hotByServer;
+    }
+
+    private static List<String> local(int port) {
+        return given().get(url(port, "/internal/v1/servers")).then().statusCode(200)
+                .extract().jsonPath().getList("latest.server_id", String.class);
+    }
+
+    private static String sample(String server, double cpu, Instant time) {
+        return "{\"event_name\":\"server_metric\",\"parameters\":{\"server_id\":\"" + server + "\",\"cpu_load\":" + cpu
+                + ",\"memory_usage\":40.0,\"latency\":80.0},\"event_timestamp\":\"" + time
+                + "\",\"server_data\":{\"region\":\"eu-central\",\"server_type\":\"virtual\"}}";
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static String url(int port, String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
