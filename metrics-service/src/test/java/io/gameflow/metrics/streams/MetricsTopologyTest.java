@@ -231,6 +231,18 @@ class MetricsTopologyTest {
         assertTrue(state.window().stream().anyMatch(p -> p.time() == T0.plusSeconds(42).toEpochMilli()), "kept in the window");
     }
 
+    @Test
+    void alertsCarryTheInputsRecordTimeNotTheEventTimeWhichTheBrokerMightRefuseAsTooFarAhead() {
+        Instant ahead = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+        Instant sent = T0;
+        for (int s = 0; s <= 65; s += 5) {
+            input.pipeInput("s1", event("s1", "us-west", 90, 50, 100, ahead.plusSeconds(s)), sent.plusSeconds(s));
+        }
+        TestRecord<String, String> firing = alerts.readRecord();
+        assertEquals(sent.plusSeconds(60), firing.getRecordTime());
+        assertEquals(ahead.toString(), EventJson.readTree(firing.value()).get("started_at").asText(), "event time in the payload");
+    }
+
     private KeyValueStore<String, ServerState> serverStore() {
         return driver.getKeyValueStore(MetricsTopology.SERVER_STORE);
     }
