@@ -24,7 +24,19 @@ public final class MetricsSender implements AutoCloseable {
 
     public static final int FUTURE_PARTITION = 0;
 
+    private static MetricsSender shared;
+
     private final KafkaProducer<String, String> producer;
+
+    /** One sender to the test broker for all test classes, closed when the JVM ends. */
+    public static synchronized MetricsSender toTestBroker() {
+        if (shared == null) {
+            MetricsSender sender = new MetricsSender(io.gameflow.kafka.embedded.KafkaTestResource.broker().bootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(sender::close, "metrics-sender-close"));
+            shared = sender;
+        }
+        return shared;
+    }
 
     public MetricsSender(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

@@ -22,6 +22,8 @@ public interface MetricsConfig {
 
     Silence silence();
 
+    Alertmanager alertmanager();
+
     /** Threshold rules by name. */
     Map<String, Rule> rules();
 
@@ -30,6 +32,21 @@ public interface MetricsConfig {
 
     /** How often the per-server and alert gauges are refreshed from the stores. */
     Duration gaugesEvery();
+
+    interface Alertmanager {
+
+        /** Where to forward alerts (its base URL); no forwarding when absent. */
+        Optional<java.net.URI> url();
+
+        /** The consumer group the instances share, so that each alert is forwarded once. */
+        String group();
+
+        /** Firing alerts are sent again this often, so that Alertmanager keeps them active. */
+        Duration resendEvery();
+
+        /** The longest wait before a batch Alertmanager did not take is sent again. */
+        Duration maxBackoff();
+    }
 
     interface Silence {
 

@@ -9,8 +9,6 @@ import io.gameflow.metrics.streams.MetricsTopology;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,17 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AlertsResourceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static MetricsSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = new MetricsSender(KafkaTestResource.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    private static final MetricsSender sender = MetricsSender.toTestBroker();
 
     private static void cpu(String server, String region, Instant t0, int from, int to, double cpu) {
         for (int s = from; s <= to; s += 5) {

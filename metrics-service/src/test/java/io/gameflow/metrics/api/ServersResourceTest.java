@@ -7,8 +7,6 @@ import io.gameflow.kafka.embedded.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,17 +36,7 @@ class ServersResourceTest {
     private static final Pattern SKIPPED = Pattern.compile(
             "(?m)^gameflow_metrics_records_skipped_total\\{[^}]*topic=\"server-metrics\"[^}]*} (\\S+)$");
 
-    private static MetricsSender sender;
-
-    @BeforeAll
-    static void connect() {
-        sender = new MetricsSender(KafkaTestResource.broker().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        sender.close();
-    }
+    private static final MetricsSender sender = MetricsSender.toTestBroker();
 
     private static void send(String key, String value) {
         sender.send(key, value);

@@ -1,0 +1,215 @@
+package io.gameflow.metrics.messaging;
+
+import io.gameflow.events.EventJson;
+import io.gameflow.metrics.config.MetricsConfig;
+import io.gameflow.metrics.domain.Alert;
+import io.gameflow.metrics.streams.MetricsTopology;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Forwards {@code server-alerts} to an Alertmanager when {@code gameflow.metrics.alertmanager.url} is set, on a
+ * consumer of its own, so that a slow or absent Alertmanager never holds up the stream. The instances share one
+ * consumer group: each alert is forwarded by one of them. A batch Alertmanager did not take is sent again after a
+ * growing back-off, and its offsets are committed only once it was taken. Firing alerts are sent again every
+ * {@code resend-every}, as Prometheus does, so Alertmanager keeps them active; to know them after a restart or a
+ * rebalance, an instance reads its partitions from the start and forwards only what lies past the committed offset.
+ */
+@ApplicationScoped
+public class AlertForwarder {
+
+    private static final Logger LOG = Logger.getLogger(AlertForwarder.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+
+    private final MetricsConfig.Alertmanager config;
+    private final String bootstrapServers;
+    private final Counter forwarded;
+    private final Counter failures;
+    private final Map<TopicPartition, Map<String, Alert>> firingByPartition = new HashMap<>();
+    private final Map<TopicPartition, Long> forwardFrom = new HashMap<>();
+    private final List<ConsumerRecord<String, String>> pending = new ArrayList<>();
+    private volatile KafkaConsumer<String, String> consumer;
+    private AlertmanagerClient alertmanager;
+
+    public AlertForwarder(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                          MeterRegistry registry) {
+        this.config = config.alertmanager();
+        this.bootstrapServers = bootstrapServers;
+        this.forwarded = registry.counter("gameflow.metrics.alertmanager.forwarded");
+        this.failures = registry.counter("gameflow.metrics.alertmanager.failures");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        config.url().ifPresent(url -> {
+            alertmanager = new AlertmanagerClient(url);
+            Thread thread = new Thread(this::forwardForever, "alertmanager-forwarder");
+            thread.setDaemon(true);
+            thread.start();
+            LOG.infof("forwarding server-alerts to %s", alertmanager.endpoint());
+        });
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        KafkaConsumer<String, String> running = consumer;
+        if (running != null) {
+            running.wakeup();
+        }
+    }
+
+    private void forwardForever() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Duration retryWait = FIRST_RETRY;
+        Instant nextTry = Instant.MIN;
+        Instant nextResend = Instant.now().plus(config.resendEvery());
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(MetricsTopology.ALERTS), new RebuildOnAssignment(kafka));
+            while (true) {
+                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
+                    remember(record);
+                }
+                Instant now = Instant.now();
+                if (!pending.isEmpty() && !now.isBefore(nextTry)) {
+                    if (send(alertsOf(pending), now)) {
+                        kafka.commitSync(offsetsPast(pending));
+                        forwarded.increment(pending.size());
+                        pending.clear();
+                        retryWait = FIRST_RETRY;
+                        kafka.resume(kafka.assignment());
+                    } else {
+                        nextTry = now.plus(retryWait);
+                        retryWait = retryWait.multipliedBy(2).compareTo(config.maxBackoff()) < 0
+                                ? retryWait.multipliedBy(2) : config.maxBackoff();
+                        // no more records until these are taken, but stay in the group
+                        kafka.pause(kafka.assignment());
+                    }
+                }
+                if (!now.isBefore(nextResend)) {
+                    send(firingNow(), now);
+                    nextResend = now.plus(config.resendEvery());
+                }
+            }
+        } catch (WakeupException stopping) {
+            LOG.debug("alert forwarder stopped");
+        } catch (RuntimeException e) {
+            LOG.error("the alert forwarder stopped; alerts no longer reach Alertmanager", e);
+        }
+    }
+
+    private void remember(ConsumerRecord<String, String> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Alert alert = parse(record);
+        if (alert != null) {
+            Map<String, Alert> firing = firingByPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>());
+            if (alert.isFiring()) {
+                firing.put(alert.alertId(), alert);
+            } else {
+                firing.remove(alert.alertId());
+            }
+        }
+        if (record.offset() >= forwardFrom.getOrDefault(partition, 0L)) {
+            pending.add(record);
+        }
+    }
+
+    private boolean send(List<Alert> alerts, Instant now) {
+        if (alerts.isEmpty()) {
+            return true;
+        }
+        try {
+            alertmanager.post(alerts, now, config.resendEvery().multipliedBy(4));
+            return true;
+        } catch (Exception e) {
+            failures.increment();
+            LOG.warnf("Alertmanager did not take %d alerts, sending them again later: %s", alerts.size(), e.getMessage());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    private List<Alert> firingNow() {
+        return firingByPartition.values().stream().flatMap(m -> m.values().stream()).toList();
+    }
+
+    private static List<Alert> alertsOf(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(AlertForwarder::parse).filter(a -> a != null).toList();
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsetsPast(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        return offsets;
+    }
+
+    private static Alert parse(ConsumerRecord<String, String> record) {
+        try {
+            return EventJson.mapper().readValue(record.value(), Alert.class);
+        } catch (Exception e) {
+            LOG.warnf("skipped an unreadable record of %s at offset %d", record.topic(), record.offset());
+            return null;
+        }
+    }
+
+    /** On assignment: read the partitions from the start to know what fires, forward only past the committed offset. */
+    private final class RebuildOnAssignment implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> kafka;
+
+        RebuildOnAssignment(KafkaConsumer<String, String> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(p -> {
+                firingByPartition.remove(p);
+                forwardFrom.remove(p);
+            });
+            pending.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(new java.util.HashSet<>(partitions));
+            partitions.forEach(p -> {
+                OffsetAndMetadata offset = committed.get(p);
+                forwardFrom.put(p, offset == null ? 0L : offset.offset());
+            });
+            kafka.seekToBeginning(partitions);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.gameflow.metrics.api;
+
+import io.gameflow.kafka.embedded.KafkaTestResource;
+import io.gameflow.metrics.MetricsSender;
+import io.gameflow.metrics.RealAlertmanager;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.gameflow.metrics.ServerMetricJson.event;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/** Firing and resolved alerts reach a real Alertmanager, whose own API shows them. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(RealAlertmanager.class)
+class AlertmanagerForwardingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final MetricsSender sender = MetricsSender.toTestBroker();
+
+    @Test
+    void aFiringAlertShowsInAlertmanagerAndGoesAwayWhenResolved() {
+        String server = sender.serverAwayFromTheFuture("forwarded");
+        Instant t0 = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        for (int s = 0; s <= 70; s += 5) {
+            sender.send(server, event(server, "ap-south", 97, 40, 80, t0.plusSeconds(s)));
+        }
+        String filter = "server_id=\"" + server + "\"";
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", filter)
+                .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
+                .body("findAll { it.labels.alertname == 'cpu_critical' }", hasSize(1))
+                .body("find { it.labels.alertname == 'cpu_critical' }.labels.severity", equalTo("critical"))
+                .body("find { it.labels.alertname == 'cpu_critical' }.labels.region", equalTo("ap-south"))
+                .body("find { it.labels.alertname == 'cpu_critical' }.status.state", equalTo("active")));
+
+        sender.send(server, event(server, "ap-south", 50, 40, 80, t0.plusSeconds(75)));
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", filter)
+                .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
+                .body("$", empty()));
+    }
+}
