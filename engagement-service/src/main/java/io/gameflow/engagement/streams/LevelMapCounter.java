@@ -20,8 +20,8 @@ final class LevelMapCounter implements Processor<String, LevelMapVisit, Void, Vo
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        stats = context.getStateStore(LevelMapTopology.STATS_STORE);
-        players = context.getStateStore(LevelMapTopology.PLAYERS_STORE);
+        stats = context.getStateStore(EngagementTopology.STATS_STORE);
+        players = context.getStateStore(EngagementTopology.CELL_PLAYERS_STORE);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Interactive query of {@link LevelMapTopology#STATS_STORE}. Sees the cells of this instance's partitions only;
+ * Interactive query of {@link EngagementTopology.STATS_STORE}. Sees the cells of this instance's partitions only;
  * with one instance (or one partition) that is all of them.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class LevelMapStore {
     /** @throws InvalidStateStoreException while the store cannot be read: not started yet, rebalancing, restoring */
     public List<LevelMapStats> all() {
         ReadOnlyKeyValueStore<String, LevelMapStats> store = streams.store(
-                StoreQueryParameters.fromNameAndType(LevelMapTopology.STATS_STORE, QueryableStoreTypes.keyValueStore()));
+                StoreQueryParameters.fromNameAndType(EngagementTopology.STATS_STORE, QueryableStoreTypes.keyValueStore()));
         List<LevelMapStats> cells = new ArrayList<>();
         try (KeyValueIterator<String, LevelMapStats> all = store.all()) {
             all.forEachRemaining(entry -> cells.add(entry.value));

@@ -1,8 +1,10 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.config.EngagementConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
 /** Hands the topology to quarkus-kafka-streams, which starts it once the input topics exist. */
@@ -10,7 +12,13 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
-    public Topology topology(MeterRegistry registry) {
-        return LevelMapTopology.build(registry);
+    public Topology topology(EngagementConfig config, EngagementMeters meters) {
+        return EngagementTopology.build(config.settings(), config.maxFuture(), meters);
+    }
+
+    @Produces
+    @Singleton
+    EngagementMeters meters(MeterRegistry registry) {
+        return new EngagementMeters(registry);
     }
 }

@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelMapStats;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,8 @@ class LevelMapTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // the production guarantee: the driver simulates its commits
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(LevelMapTopology.build(registry), props);
+        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, Duration.ofDays(2),
+                new EngagementMeters(registry)), props);
         input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
     }
 
@@ -66,12 +69,12 @@ class LevelMapTopologyTest {
     }
 
     private LevelMapStats cell(String level, String map) {
-        KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(LevelMapTopology.STATS_STORE);
+        KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(EngagementTopology.STATS_STORE);
         return store.get(LevelMapKeys.cell(level, map));
     }
 
     private List<LevelMapStats> allCells() {
-        KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(LevelMapTopology.STATS_STORE);
+        KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(EngagementTopology.STATS_STORE);
         List<LevelMapStats> cells = new ArrayList<>();
         try (KeyValueIterator<String, LevelMapStats> all = store.all()) {
             all.forEachRemaining(kv -> cells.add(kv.value));
@@ -80,7 +83,7 @@ class LevelMapTopologyTest {
     }
 
     private double skipped() {
-        return registry.get(LevelMapTopology.SKIPPED_METER).tag("topic", Topics.PLAYER_EVENTS).counter().count();
+        return registry.get(EngagementMeters.DEAD_LETTERED).tag("topic", Topics.PLAYER_EVENTS).counter().count();
     }
 
     @Test

@@ -1,0 +1,15 @@
+package io.gameflow.engagement.domain;
+
+import java.time.Duration;
+
+/**
+ * The thresholds of DESIGN.md's definitions: a session ends after {@code sessionGap} without events; a player is
+ * stuck after {@code stuckAfter} at one level and map with at least {@code stuckMinEvents} events there; an event more
+ * than {@code grace} behind its player's latest is late; the same event_id within {@code dedupeWindow} is a duplicate.
+ */
+public record EngagementSettings(Duration sessionGap, Duration stuckAfter, int stuckMinEvents, Duration grace,
+                                 Duration dedupeWindow) {
+
+    public static final EngagementSettings DEFAULTS = new EngagementSettings(Duration.ofMinutes(5), Duration.ofMinutes(3),
+            10, Duration.ofSeconds(30), Duration.ofMinutes(10));
+}

@@ -1,0 +1,24 @@
+package io.gameflow.engagement.domain;
+
+import io.gameflow.events.PlayerEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What the player analytics need of one player event; event time in epoch ms. */
+@RegisterForReflection
+public record PlayerAction(String playerId, String sessionId, String eventType, String levelId, String mapId,
+                           String platform, long eventTimeMs) {
+
+    public static PlayerAction of(PlayerEvent event) {
+        PlayerEvent.Parameters p = event.parameters();
+        return new PlayerAction(p.playerId(), p.sessionId(), p.eventType(), p.levelId(), p.mapId(),
+                event.userData() == null ? null : event.userData().platform(), event.eventTime().toEpochMilli());
+    }
+
+    public boolean completesLevel() {
+        return PlayerEvent.LEVEL_COMPLETE.equals(eventType);
+    }
+
+    public LevelMapVisit visit() {
+        return new LevelMapVisit(playerId, levelId, mapId, eventTimeMs);
+    }
+}

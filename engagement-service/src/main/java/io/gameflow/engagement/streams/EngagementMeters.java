@@ -1,0 +1,90 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.PlayerTracker;
+import io.gameflow.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The topology's meters, registered up front so that every series exists at zero. Alerts are counted by type,
+ * level and map, for at most {@value #MAX_CELLS} level/map pairs (then as level_id/map_id "other"), so that a client
+ * sending made-up levels cannot blow up the label sets.
+ */
+public final class EngagementMeters {
+
+    public static final String DEAD_LETTERED = "gameflow.engagement.records.skipped";
+    public static final String DUPLICATES = "gameflow.engagement.duplicates.dropped";
+    public static final String LATE = "gameflow.engagement.late.events.dropped";
+    public static final String ALERTS = "gameflow.engagement.alerts";
+    static final int MAX_CELLS = 200;
+
+    private final MeterRegistry registry;
+    private final Counter deadLettered;
+    private final Counter duplicates;
+    private final Counter late;
+    private final DistributionSummary sessionSeconds;
+    private final DistributionSummary sessionEvents;
+    private final Set<String> cells = ConcurrentHashMap.newKeySet();
+    private final AtomicLong latestEventTime = new AtomicLong(Long.MIN_VALUE);
+
+    public EngagementMeters(MeterRegistry registry) {
+        this.registry = registry;
+        Tags input = Tags.of("topic", Topics.PLAYER_EVENTS);
+        deadLettered = Counter.builder(DEAD_LETTERED).description("Input records sent to the dead-letter topic")
+                .tags(input).register(registry);
+        duplicates = Counter.builder(DUPLICATES).description("Events dropped as an event_id seen within the window")
+                .tags(input).register(registry);
+        late = Counter.builder(LATE).description("Events more than the grace period behind their player's latest, not counted")
+                .tags(input).register(registry);
+        sessionSeconds = DistributionSummary.builder("gameflow.engagement.session.length.seconds")
+                .description("Length of the sessions that ended").publishPercentiles(0.5, 0.95).register(registry);
+        sessionEvents = DistributionSummary.builder("gameflow.engagement.session.events")
+                .description("Events of the sessions that ended").publishPercentiles(0.5, 0.95).register(registry);
+        Gauge.builder("gameflow.engagement.evaluation.lag.seconds", latestEventTime,
+                        t -> t.get() == Long.MIN_VALUE ? 0 : (System.currentTimeMillis() - t.get()) / 1000.0)
+                .description("Wall clock minus the latest event time processed").register(registry);
+        for (String type : new String[] {EngagementAlert.STUCK, EngagementAlert.DROPPED_OFF}) {
+            alertCounter(type, "other", "other");
+        }
+    }
+
+    public Counter deadLettered() {
+        return deadLettered;
+    }
+
+    void duplicate() {
+        duplicates.increment();
+    }
+
+    void late() {
+        late.increment();
+    }
+
+    void advanceTo(long eventTime) {
+        latestEventTime.accumulateAndGet(eventTime, Math::max);
+    }
+
+    void sessionEnded(PlayerTracker.SessionEnd end) {
+        sessionSeconds.record(end.lengthMs() / 1000.0);
+        sessionEvents.record(end.events());
+    }
+
+    void alert(EngagementAlert alert) {
+        String cell = alert.levelId() + "/" + alert.mapId();
+        boolean known = cells.contains(cell) || (cells.size() < MAX_CELLS && cells.add(cell));
+        alertCounter(alert.type(), known ? alert.levelId() : "other", known ? alert.mapId() : "other").increment();
+    }
+
+    private Counter alertCounter(String type, String level, String map) {
+        return Counter.builder(ALERTS).description("Players found stuck or dropped off, by level and map")
+                .tags("type", type, "level_id", level, "map_id", map).register(registry);
+    }
+}

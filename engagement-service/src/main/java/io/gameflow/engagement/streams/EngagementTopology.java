@@ -1,0 +1,97 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.LevelMapKeys;
+import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.engagement.domain.LevelMapVisit;
+import io.gameflow.engagement.domain.PlayerAction;
+import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.PlayerTracker;
+import io.gameflow.events.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code player-events} to engagement, top to bottom:
+ * <ol>
+ *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
+ *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS};</li>
+ *   <li>per level and map (re-keyed by cell): events and distinct players.</li>
+ * </ol>
+ * Processor and topic names are fixed, because Kafka Streams derives internal topic names from them and a
+ * generated name that shifts with a code change would orphan the state of a running deployment.
+ */
+public final class EngagementTopology {
+
+    /** Cell key ({@link LevelMapKeys#cell}) -> {@link LevelMapStats}; queried by the REST API. */
+    public static final String STATS_STORE = "level-map-stats";
+    /** Player-on-cell key ({@link LevelMapKeys#player}) -> that player's event count on the cell. */
+    public static final String CELL_PLAYERS_STORE = "level-map-players";
+    /** player_id -> {@link PlayerState}. */
+    public static final String PLAYER_STATE_STORE = "player-state";
+    /** "expiry ms|player_id" -> player_id: the open sessions by the time they end if nothing arrives. */
+    public static final String SESSION_EXPIRY_STORE = "session-expiry";
+    /** event_id -> event time, for the dedupe window. */
+    public static final String EVENT_IDS_STORE = "player-event-ids";
+    public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
+    public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);
+    static final String VISITS_REPARTITION = "level-map-visits";
+
+    private EngagementTopology() {
+    }
+
+    public static Topology build(EngagementSettings settings, Duration maxFuture, EngagementMeters meters) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
+                Serdes.String(), JsonSerdes.of(LevelMapStats.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
+                Serdes.String(), JsonSerdes.of(PlayerState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
+                Serdes.String(), Serdes.String()));
+        Duration dedupe = settings.dedupeWindow();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
+                Serdes.String(), Serdes.Long()));
+
+        Map<String, KStream<String, PlayerEventParser.Parsed>> read = builder
+                .stream(Topics.PLAYER_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("player-events-source"))
+                .mapValues((key, value) -> PlayerEventParser.read(key, value, maxFuture), Named.as("read"))
+                .split(Named.as("records-"))
+                .branch((key, parsed) -> parsed.isAction(), Branched.as("usable"))
+                .defaultBranch(Branched.as("unusable"));
+
+        read.get("records-unusable")
+                .process(() -> new DeadLetters(meters.deadLettered()), Named.as("dead-letter"))
+                .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-sink"));
+
+        KStream<String, PlayerAction> actions = read.get("records-usable")
+                .mapValues(PlayerEventParser.Parsed::action, Named.as("action"))
+                .processValues(() -> new AdmitEvents(dedupe, settings.grace(), meters), Named.as("admit-events"),
+                        EVENT_IDS_STORE, PLAYER_STATE_STORE);
+
+        actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
+                        Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE)
+                .to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
+
+        actions.mapValues(PlayerAction::visit, Named.as("visit"))
+                .selectKey((player, visit) -> LevelMapKeys.cell(visit), Named.as("key-by-level-map"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelMapVisit.class)).withName(VISITS_REPARTITION))
+                .process(LevelMapCounter::new, Named.as("level-map-counter"), STATS_STORE, CELL_PLAYERS_STORE);
+        return builder.build();
+    }
+}

@@ -1,0 +1,106 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.PlayerAction;
+import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.PlayerTracker;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per player (the input key): sessions, position, stuck and drop-off, as {@link PlayerTracker} defines them, with
+ * the states in {@value EngagementTopology.PLAYER_STATE_STORE}. Sessions that see no event for the session gap are ended
+ * by a punctuation that reads an index ordered by expiry time ({@value EngagementTopology#SESSION_EXPIRY_STORE}), so
+ * it touches only the sessions due, not every player.
+ *
+ * <p>"Now" is the stream time of the task, carried on by the wall clock when nothing arrives, so that the last
+ * sessions of a quiet game still end. Alerts carry the input's record time, never an event time the broker might
+ * refuse as too far ahead.
+ */
+final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
+    private final PlayerTracker tracker;
+    private final EngagementMeters meters;
+    private ProcessorContext<String, EngagementAlert> context;
+    private KeyValueStore<String, PlayerState> players;
+    private KeyValueStore<String, String> expiries;
+    private long streamTime = UNKNOWN;
+    private long wallAtLastAdvance;
+
+    PlayerActivity(PlayerTracker tracker, EngagementMeters meters) {
+        this.tracker = tracker;
+        this.meters = meters;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EngagementAlert> context) {
+        this.context = context;
+        this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
+        this.expiries = context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE);
+        this.wallAtLastAdvance = context.currentSystemTimeMs();
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSessions);
+    }
+
+    @Override
+    public void process(Record<String, PlayerAction> record) {
+        PlayerAction action = record.value();
+        PlayerState state = players.get(record.key());
+        if (streamTime == UNKNOWN || action.eventTimeMs() > streamTime) {
+            streamTime = action.eventTimeMs();
+            wallAtLastAdvance = context.currentSystemTimeMs();
+            meters.advanceTo(streamTime);
+        }
+        PlayerTracker.Step step = tracker.onAction(state, action);
+        step.ended().forEach(meters::sessionEnded);
+        step.alerts().forEach(alert -> send(alert, record.timestamp()));
+        if (state != null && state.open()) {
+            expiries.delete(expiryKey(tracker.expiresAt(state), state.playerId()));
+        }
+        expiries.put(expiryKey(tracker.expiresAt(step.state()), action.playerId()), action.playerId());
+        players.put(record.key(), step.state());
+    }
+
+    private void endQuietSessions(long wallNow) {
+        if (streamTime == UNKNOWN) {
+            return;
+        }
+        long now = streamTime + Math.max(0, wallNow - wallAtLastAdvance);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> expired = expiries.range(expiryKey(0, ""), expiryKey(now, "\uffff"))) {
+            expired.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            expiries.delete(entry.key);
+            PlayerState state = players.get(entry.value);
+            if (state != null && state.open() && tracker.expired(state, now)) {
+                PlayerTracker.SessionEnd end = tracker.end(state);
+                meters.sessionEnded(end);
+                if (end.dropOff() != null) {
+                    send(end.dropOff(), wallNow);
+                }
+                players.put(entry.value, state.closed());
+            }
+        }
+    }
+
+    private void send(EngagementAlert alert, long recordTime) {
+        meters.alert(alert);
+        context.forward(new Record<>(alert.playerId(), alert, recordTime));
+    }
+
+    /** Ordered by time as text: 13 digits of epoch ms cover the years 2001 to 2286. */
+    static String expiryKey(long time, String playerId) {
+        return String.format("%013d|%s", Math.max(0, time), playerId);
+    }
+}

@@ -1,0 +1,186 @@
+package io.gameflow.engagement.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.LevelMapKeys;
+import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.events.EventHeaders;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.PlayerEvent;
+import io.gameflow.events.Topics;
+import io.gameflow.events.UserData;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sessions, stuck and drop-off per DESIGN.md on hand-made sequences of one or a few players. */
+class PlayerActivityTopologyTest {
+
+    private static final Instant T0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> input;
+    private TestOutputTopic<String, String> alerts;
+    private TestOutputTopic<String, String> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engagement-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, Duration.ofDays(2),
+                new EngagementMeters(registry)), props, T0);
+        input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
+        alerts = driver.createOutputTopic(EngagementTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
+        deadLetters = driver.createOutputTopic(EngagementTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private String send(String player, String session, String type, String level, String map, int second) {
+        String eventId = UUID.randomUUID().toString();
+        send(player, session, type, level, map, second, eventId);
+        return eventId;
+    }
+
+    private void send(String player, String session, String type, String level, String map, int second, String eventId) {
+        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(player, session, type, level, map),
+                T0.plusSeconds(second), new UserData(player, "Mobile"));
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+        input.pipeInput(new TestRecord<>(player, EventJson.write(event), headers, T0.plusSeconds(second)));
+    }
+
+    /** {@code count} failed attempts at a level and map, {@code every} seconds apart from {@code from}. */
+    private int fails(String player, String level, String map, int from, int count, int every) {
+        int second = from;
+        for (int i = 0; i < count; i++, second += every) {
+            send(player, "s1", "fail", level, map, second);
+        }
+        return second;
+    }
+
+    private List<JsonNode> alerts() {
+        return alerts.readValuesToList().stream().map(EventJson::readTree).toList();
+    }
+
+    private static List<String> summary(List<JsonNode> alerts) {
+        return alerts.stream().map(a -> a.get("type").asText() + "@" + a.get("player_id").asText() + ":"
+                + a.get("level_id").asText() + "/" + a.get("map_id").asText()).toList();
+    }
+
+    @Test
+    void aPlayerFailingAtOneMapForThreeMinutesIsStuckOnceAProgressingPlayerIsNot() {
+        fails("stuck", "level_03", "map_02", 0, 20, 10);
+        // the progressing player moves to another map every 30 s, with as many events
+        for (int i = 0; i < 20; i++) {
+            send("moving", "s1", "move", "level_01", "map_0" + (1 + (i / 3) % 3), i * 10);
+        }
+        List<JsonNode> found = alerts();
+        assertEquals(List.of("player_stuck@stuck:level_03/map_02"), summary(found));
+        assertEquals(T0.toString(), found.get(0).get("since").asText());
+        assertEquals(T0.plusSeconds(180).toString(), found.get(0).get("at").asText(), "at the first event 3 min after arriving");
+        assertTrue(found.get(0).get("events").asLong() >= 10);
+
+        fails("stuck", "level_03", "map_02", 200, 10, 10);
+        assertEquals(List.of(), alerts(), "one player_stuck per player, session, level and map");
+    }
+
+    @Test
+    void aPlayerWhoCompletesTheLevelIsNotStuckThoughLongThere() {
+        fails("slow", "level_02", "map_03", 0, 15, 10);
+        send("slow", "s1", "level_complete", "level_02", "map_03", 150);
+        fails("slow", "level_02", "map_03", 160, 5, 10);
+        assertEquals(List.of(), alerts());
+    }
+
+    @Test
+    void aSessionThatEndsOnAnUncompletedLevelIsADropOffAtItsLastMap() {
+        send("quitter", "s1", "move", "level_01", "map_01", 0);
+        send("quitter", "s1", "level_complete", "level_01", "map_03", 30);
+        send("quitter", "s1", "fail", "level_02", "map_01", 60);
+        send("quitter", "s1", "fail", "level_02", "map_02", 90);
+        send("finisher", "s1", "level_complete", "level_01", "map_03", 90);
+        // another player's events move the stream time on, past both sessions' gap
+        send("other", "s1", "move", "level_01", "map_01", 90 + 301);
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<JsonNode> found = alerts();
+        assertEquals(List.of("player_dropped_off@quitter:level_02/map_02"), summary(found));
+        assertEquals(T0.plusSeconds(90).toString(), found.get(0).get("at").asText());
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertEquals(List.of(), alerts(), "emitted once");
+    }
+
+    @Test
+    void whenNothingArrivesTheWallClockEndsTheSessions() {
+        send("last", "s1", "fail", "level_04", "map_01", 0);
+        driver.advanceWallClockTime(Duration.ofMinutes(4));
+        assertEquals(List.of(), alerts());
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        assertEquals(List.of("player_dropped_off@last:level_04/map_01"), summary(alerts()));
+    }
+
+    @Test
+    void aNewSessionIdEndsThePreviousSession() {
+        send("p", "s1", "fail", "level_02", "map_01", 0);
+        send("p", "s2", "move", "level_02", "map_01", 60);
+        assertEquals(List.of("player_dropped_off@p:level_02/map_01"), summary(alerts()));
+    }
+
+    @Test
+    void aDuplicateEventIdCountsOnceAndOutOfOrderWithinTheGraceCountsBeyondItDoesNot() {
+        String id = send("p", "s1", "move", "level_01", "map_01", 100);
+        send("p", "s1", "move", "level_01", "map_01", 100, id);
+        send("p", "s1", "move", "level_01", "map_01", 80);
+        send("p", "s1", "move", "level_01", "map_01", 10);
+
+        assertEquals(1.0, registry.get(EngagementMeters.DUPLICATES).counter().count());
+        assertEquals(1.0, registry.get(EngagementMeters.LATE).counter().count(), "90 s behind: beyond the 30 s grace");
+        LevelMapStats cell = driver.<String, LevelMapStats>getKeyValueStore(EngagementTopology.STATS_STORE)
+                .get(LevelMapKeys.cell("level_01", "map_01"));
+        assertEquals(2, cell.events(), "the original and the one 20 s late; not the duplicate, not the one 90 s late");
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithTheReasonAndProcessingGoesOn() {
+        input.pipeInput("p", "this is not JSON");
+        send("p", "s1", "move", "level_01", "map_01", 0);
+        List<TestRecord<String, String>> dead = deadLetters.readRecordsToList();
+        assertEquals(1, dead.size());
+        assertEquals("this is not JSON", dead.get(0).value());
+        assertTrue(new String(dead.get(0).headers().lastHeader("dlq_error").value(), StandardCharsets.UTF_8).contains("JSON"));
+        assertEquals(1.0, registry.get(EngagementMeters.DEAD_LETTERED).counter().count());
+    }
+}
