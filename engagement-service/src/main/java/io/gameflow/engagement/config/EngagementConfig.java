@@ -1,6 +1,7 @@
 package io.gameflow.engagement.config;
 
 import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.FraudRules;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
@@ -26,6 +27,35 @@ public interface EngagementConfig {
 
     /** How far ahead of the wall clock an event time may be; later events go to the dead-letter topic. */
     Duration maxFuture();
+
+    Fraud fraud();
+
+    /** The fraud rules; see {@link FraudRules}. */
+    interface Fraud {
+        int velocityMax();
+
+        Duration velocityWindow();
+
+        int maxCurrencies();
+
+        Duration hoppingWindow();
+
+        int refundsMin();
+
+        double refundShare();
+
+        Duration refundWindow();
+
+        double outlierFactor();
+
+        int outlierMinSamples();
+    }
+
+    default FraudRules fraudRules() {
+        Fraud f = fraud();
+        return new FraudRules(f.velocityMax(), f.velocityWindow(), f.maxCurrencies(), f.hoppingWindow(), f.refundsMin(),
+                f.refundShare(), f.refundWindow(), f.outlierFactor(), f.outlierMinSamples());
+    }
 
     default EngagementSettings settings() {
         if (stuckMinEvents() < 1) {

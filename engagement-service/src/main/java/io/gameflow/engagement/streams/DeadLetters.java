@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * Passes an unusable record on to its dead-letter topic as it was received, with why and where from in headers
  * ({@code dlq_error}, {@code dlq_topic}, {@code dlq_partition}, {@code dlq_offset}), and counts it.
  */
-final class DeadLetters implements Processor<String, PlayerEventParser.Parsed, String, String> {
+final class DeadLetters<T> implements Processor<String, Reading<T>, String, String> {
 
     private final Counter deadLettered;
     private ProcessorContext<String, String> context;
@@ -27,7 +27,7 @@ final class DeadLetters implements Processor<String, PlayerEventParser.Parsed, S
     }
 
     @Override
-    public void process(Record<String, PlayerEventParser.Parsed> record) {
+    public void process(Record<String, Reading<T>> record) {
         deadLettered.increment();
         Headers headers = record.headers();
         set(headers, "dlq_error", record.value().problem());

@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -24,10 +25,12 @@ public final class EngagementMeters {
     public static final String DUPLICATES = "gameflow.engagement.duplicates.dropped";
     public static final String LATE = "gameflow.engagement.late.events.dropped";
     public static final String ALERTS = "gameflow.engagement.alerts";
+    public static final String FRAUD = "gameflow.engagement.fraud.findings";
     static final int MAX_CELLS = 200;
 
     private final MeterRegistry registry;
     private final Counter deadLettered;
+    private final Counter purchasesDeadLettered;
     private final Counter duplicates;
     private final Counter late;
     private final DistributionSummary sessionSeconds;
@@ -40,6 +43,11 @@ public final class EngagementMeters {
         Tags input = Tags.of("topic", Topics.PLAYER_EVENTS);
         deadLettered = Counter.builder(DEAD_LETTERED).description("Input records sent to the dead-letter topic")
                 .tags(input).register(registry);
+        purchasesDeadLettered = Counter.builder(DEAD_LETTERED).description("Input records sent to the dead-letter topic")
+                .tags(Tags.of("topic", Topics.PURCHASE_EVENTS)).register(registry);
+        for (String rule : new String[] {FraudRules.VELOCITY, FraudRules.HOPPING, FraudRules.REFUNDS, FraudRules.OUTLIER}) {
+            fraud(rule, 0);
+        }
         duplicates = Counter.builder(DUPLICATES).description("Events dropped as an event_id seen within the window")
                 .tags(input).register(registry);
         late = Counter.builder(LATE).description("Events more than the grace period behind their player's latest, not counted")
@@ -58,6 +66,18 @@ public final class EngagementMeters {
 
     public Counter deadLettered() {
         return deadLettered;
+    }
+
+    public Counter purchasesDeadLettered() {
+        return purchasesDeadLettered;
+    }
+
+    void fraud(String rule) {
+        fraud(rule, 1);
+    }
+
+    private void fraud(String rule, int count) {
+        Counter.builder(FRAUD).description("Fraud findings by rule").tags("rule", rule).register(registry).increment(count);
     }
 
     void duplicate() {

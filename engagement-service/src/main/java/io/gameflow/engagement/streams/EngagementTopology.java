@@ -2,6 +2,7 @@ package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.LevelMapVisit;
@@ -24,7 +25,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code player-events} to engagement, top to bottom:
+ * {@code player-events} to engagement (and, by {@link PurchaseTopology}, {@code purchase-events} to fraud findings),
+ * top to bottom:
  * <ol>
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
@@ -54,7 +56,12 @@ public final class EngagementTopology {
     }
 
     public static Topology build(EngagementSettings settings, Duration maxFuture, EngagementMeters meters) {
+        return build(settings, FraudRules.DEFAULTS, maxFuture, meters);
+    }
+
+    public static Topology build(EngagementSettings settings, FraudRules fraudRules, Duration maxFuture, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
+        PurchaseTopology.addTo(builder, fraudRules, maxFuture, meters);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
                 Serdes.String(), JsonSerdes.of(LevelMapStats.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
@@ -68,19 +75,19 @@ public final class EngagementTopology {
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
                 Serdes.String(), Serdes.Long()));
 
-        Map<String, KStream<String, PlayerEventParser.Parsed>> read = builder
+        Map<String, KStream<String, Reading<PlayerAction>>> read = builder
                 .stream(Topics.PLAYER_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("player-events-source"))
                 .mapValues((key, value) -> PlayerEventParser.read(key, value, maxFuture), Named.as("read"))
                 .split(Named.as("records-"))
-                .branch((key, parsed) -> parsed.isAction(), Branched.as("usable"))
+                .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));
 
         read.get("records-unusable")
-                .process(() -> new DeadLetters(meters.deadLettered()), Named.as("dead-letter"))
+                .process(() -> new DeadLetters<PlayerAction>(meters.deadLettered()), Named.as("dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-sink"));
 
         KStream<String, PlayerAction> actions = read.get("records-usable")
-                .mapValues(PlayerEventParser.Parsed::action, Named.as("action"))
+                .mapValues(Reading::value, Named.as("action"))
                 .processValues(() -> new AdmitEvents(dedupe, settings.grace(), meters), Named.as("admit-events"),
                         EVENT_IDS_STORE, PLAYER_STATE_STORE);
 

@@ -19,27 +19,19 @@ final class PlayerEventParser {
     private PlayerEventParser() {
     }
 
-    static Parsed read(String key, String value, Duration maxFuture) {
+    static Reading<PlayerAction> read(String key, String value, Duration maxFuture) {
         TopicRecordReader.Reading<PlayerEvent> reading = READER.read(value);
         if (!reading.isEvent()) {
-            return new Parsed(value, null, reading.problem());
+            return Reading.unusable(value, reading.problem());
         }
         PlayerAction action = PlayerAction.of(reading.event());
         if (!action.playerId().equals(key)) {
-            return new Parsed(value, null, "record key '" + key + "' is not parameters.player_id '" + action.playerId() + "'");
+            return Reading.unusable(value, "record key '" + key + "' is not parameters.player_id '" + action.playerId() + "'");
         }
         if (Instant.ofEpochMilli(action.eventTimeMs()).isAfter(Instant.now().plus(maxFuture))) {
-            return new Parsed(value, null, "event_timestamp " + reading.event().eventTimestamp() + " is more than "
+            return Reading.unusable(value, "event_timestamp " + reading.event().eventTimestamp() + " is more than "
                     + maxFuture + " ahead of the clock; the sender's clock is wrong");
         }
-        return new Parsed(value, action, null);
-    }
-
-    /** The raw value, and either the action read from it or the problem that stopped it. */
-    record Parsed(String raw, PlayerAction action, String problem) {
-
-        boolean isAction() {
-            return action != null;
-        }
+        return Reading.of(value, action);
     }
 }

@@ -13,7 +13,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology(EngagementConfig config, EngagementMeters meters) {
-        return EngagementTopology.build(config.settings(), config.maxFuture(), meters);
+        return EngagementTopology.build(config.settings(), config.fraudRules(), config.maxFuture(), meters);
     }
 
     @Produces

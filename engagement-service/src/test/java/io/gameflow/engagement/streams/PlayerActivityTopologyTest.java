@@ -181,6 +181,6 @@ class PlayerActivityTopologyTest {
         assertEquals(1, dead.size());
         assertEquals("this is not JSON", dead.get(0).value());
         assertTrue(new String(dead.get(0).headers().lastHeader("dlq_error").value(), StandardCharsets.UTF_8).contains("JSON"));
-        assertEquals(1.0, registry.get(EngagementMeters.DEAD_LETTERED).counter().count());
+        assertEquals(1.0, registry.get(EngagementMeters.DEAD_LETTERED).tag("topic", Topics.PLAYER_EVENTS).counter().count());
     }
 }

@@ -1,0 +1,74 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.FraudDetector;
+import io.gameflow.engagement.domain.FraudFinding;
+import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.engagement.domain.ItemTypeMean;
+import io.gameflow.engagement.domain.Purchase;
+import io.gameflow.engagement.domain.UserPurchases;
+import io.gameflow.events.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code purchase-events} to fraud findings, top to bottom:
+ * <ol>
+ *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>per user (the input key): purchase velocity, currency hopping, refund abuse;</li>
+ *   <li>per item type (re-keyed): amount outliers against the type's running mean;</li>
+ *   <li>both send their findings, keyed by user, to {@value #FINDINGS}.</li>
+ * </ol>
+ */
+final class PurchaseTopology {
+
+    /** user_id -> {@link UserPurchases}. */
+    static final String USER_PURCHASES_STORE = "user-purchases";
+    /** item_type -> {@link ItemTypeMean}. */
+    static final String ITEM_TYPE_MEANS_STORE = "item-type-means";
+    static final String FINDINGS = Topics.FRAUD_ALERTS;
+    static final String DEAD_LETTERS = Topics.dlq(Topics.PURCHASE_EVENTS);
+
+    private PurchaseTopology() {
+    }
+
+    static void addTo(StreamsBuilder builder, FraudRules rules, Duration maxFuture, EngagementMeters meters) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_PURCHASES_STORE),
+                Serdes.String(), JsonSerdes.of(UserPurchases.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ITEM_TYPE_MEANS_STORE),
+                Serdes.String(), JsonSerdes.of(ItemTypeMean.class)));
+        Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
+
+        Map<String, KStream<String, Reading<Purchase>>> read = builder
+                .stream(Topics.PURCHASE_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("purchase-events-source"))
+                .mapValues((key, value) -> PurchaseParser.read(key, value, maxFuture), Named.as("read-purchase"))
+                .split(Named.as("purchases-"))
+                .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
+                .defaultBranch(Branched.as("unusable"));
+
+        read.get("purchases-unusable")
+                .process(() -> new DeadLetters<Purchase>(meters.purchasesDeadLettered()), Named.as("purchase-dead-letter"))
+                .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("purchase-dead-letters-sink"));
+
+        KStream<String, Purchase> purchases = read.get("purchases-usable").mapValues(Reading::value, Named.as("purchase"));
+
+        purchases.process(() -> new UserFraudRules(new FraudDetector(rules), meters), Named.as("user-fraud-rules"),
+                        USER_PURCHASES_STORE)
+                .to(FINDINGS, findings.withName("user-fraud-findings-sink"));
+
+        purchases.filter((user, purchase) -> !purchase.isRefund(), Named.as("purchases-only"))
+                .selectKey((user, purchase) -> purchase.itemType(), Named.as("key-by-item-type"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-item-type"))
+                .process(() -> new AmountOutliers(rules, meters), Named.as("amount-outliers"), ITEM_TYPE_MEANS_STORE)
+                .to(FINDINGS, findings.withName("outlier-findings-sink"));
+    }
+}

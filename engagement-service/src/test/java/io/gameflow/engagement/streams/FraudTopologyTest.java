@@ -1,0 +1,143 @@
+package io.gameflow.engagement.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.PurchaseEvent;
+import io.gameflow.events.Topics;
+import io.gameflow.events.UserData;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each fraud rule fires exactly once for its pattern and never for honest buyers. */
+class FraudTopologyTest {
+
+    private static final Instant T0 = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, String> input;
+    private TestOutputTopic<String, String> findings;
+    private int transactions;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS,
+                Duration.ofDays(2), new EngagementMeters(registry)), props);
+        input = driver.createInputTopic(Topics.PURCHASE_EVENTS, new StringSerializer(), new StringSerializer());
+        findings = driver.createOutputTopic(Topics.FRAUD_ALERTS, new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private void buy(String user, String type, String currency, String amount, String itemType, int second) {
+        PurchaseEvent event = new PurchaseEvent(new PurchaseEvent.Parameters("t" + (++transactions), type, currency,
+                new BigDecimal(amount), itemType + "_item", itemType), T0.plusSeconds(second), new UserData(user, "PC"));
+        input.pipeInput(user, EventJson.write(event));
+    }
+
+    private List<String> found() {
+        return findings.readValuesToList().stream().map(EventJson::readTree)
+                .map(f -> f.get("rule").asText() + "@" + f.get("user_id").asText()).toList();
+    }
+
+    /** Honest buyers: one purchase every 2 minutes each, in one currency, catalogue prices, a rare refund. */
+    private void honestTraffic(int fromSecond, int toSecond) {
+        for (int s = fromSecond; s < toSecond; s += 10) {
+            String user = "honest_" + (s / 10 % 12);
+            buy(user, "purchase", "EUR", s % 30 == 0 ? "4.99" : "9.99", "skin", s);
+        }
+    }
+
+    @Test
+    void honestBuyersTripNothing() {
+        honestTraffic(0, 3600);
+        buy("honest_1", "refund", "EUR", "4.99", "skin", 3601);
+        assertEquals(List.of(), found());
+    }
+
+    @Test
+    void aBurstOfPurchasesIsOneVelocityFinding() {
+        honestTraffic(0, 300);
+        for (int i = 0; i < 8; i++) {
+            buy("burst", "purchase", "USD", "0.99", "boost", 400 + 5 * i);
+        }
+        List<JsonNode> all = findings.readValuesToList().stream().map(EventJson::readTree).toList();
+        assertEquals(1, all.size(), all::toString);
+        JsonNode finding = all.get(0);
+        assertEquals(FraudRules.VELOCITY, finding.get("rule").asText());
+        assertEquals("burst", finding.get("user_id").asText());
+        assertEquals(6, finding.get("evidence").get("purchases").asInt(), "fired at the sixth purchase within a minute");
+        assertEquals(6, finding.get("transactions").size());
+        assertEquals(T0.plusSeconds(400).toString(), finding.get("window_start").asText());
+
+        for (int i = 0; i < 8; i++) {
+            buy("burst", "purchase", "USD", "0.99", "boost", 700 + 5 * i);
+        }
+        assertEquals(List.of(FraudRules.VELOCITY + "@burst"), found(), "a new burst later is a new episode");
+    }
+
+    @Test
+    void payingInSeveralCurrenciesIsOneHoppingFinding() {
+        buy("hopper", "purchase", "USD", "9.99", "skin", 0);
+        buy("hopper", "purchase", "EUR", "9.99", "skin", 60);
+        buy("hopper", "purchase", "GBP", "9.99", "skin", 120);
+        assertEquals(List.of(FraudRules.HOPPING + "@hopper"), found());
+    }
+
+    @Test
+    void refundingMostPurchasesIsOneRefundAbuseFinding() {
+        for (int i = 0; i < 4; i++) {
+            buy("refunder", "purchase", "EUR", "6.49", "weapon", 20 * i);
+        }
+        for (int i = 0; i < 4; i++) {
+            buy("refunder", "refund", "EUR", "6.49", "weapon", 100 + 20 * i);
+        }
+        assertEquals(List.of(FraudRules.REFUNDS + "@refunder"), found(), "fires at the third refund, once");
+    }
+
+    @Test
+    void anAmountFarAboveItsItemTypesMeanIsOneOutlierFinding() {
+        honestTraffic(0, 600);
+        buy("outlier", "purchase", "USD", "99.90", "skin", 601);
+        List<JsonNode> all = findings.readValuesToList().stream().map(EventJson::readTree).toList();
+        assertEquals(1, all.size(), all::toString);
+        assertEquals(FraudRules.OUTLIER, all.get(0).get("rule").asText());
+        double mean = all.get(0).get("evidence").get("item_type_mean").asDouble();
+        assertTrue(mean > 4.99 && mean < 9.99, "the honest mean: " + mean);
+        buy("honest_2", "purchase", "EUR", "9.99", "skin", 602);
+        assertEquals(List.of(), found(), "the outlier did not raise the mean");
+        assertEquals(1.0, registry.get(EngagementMeters.FRAUD).tag("rule", FraudRules.OUTLIER).counter().count());
+    }
+}
