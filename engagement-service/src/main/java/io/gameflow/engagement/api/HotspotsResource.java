@@ -1,0 +1,71 @@
+package io.gameflow.engagement.api;
+
+import io.gameflow.engagement.domain.LevelMapReport;
+import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.engagement.messaging.FindingsLog;
+import io.gameflow.engagement.streams.LevelMapStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+@Path("/v1/engagement/hotspots")
+@Tag(name = "engagement")
+@Produces(MediaType.APPLICATION_JSON)
+public class HotspotsResource {
+
+    private final FindingsLog log;
+    private final LevelMapStore levels;
+
+    public HotspotsResource(FindingsLog log, LevelMapStore levels) {
+        this.log = log;
+        this.levels = levels;
+    }
+
+    @GET
+    @Operation(summary = "Level/map pairs where players give up or get stuck, worst first",
+            description = "Ranked by drop-off rate (sessions ended there on an uncompleted level, per distinct player "
+                    + "of the pair), then by players found stuck there. Counts since the start of the topics.")
+    @APIResponse(responseCode = "200", description = "The pairs, worst first",
+            content = @Content(schema = @Schema(implementation = Answer.class)))
+    @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public Answer hotspots(@Parameter(description = "At most this many, 1-1000") @QueryParam("limit") String limit) {
+        int most = QueryParams.limit(limit);
+        LevelMapReport report = LevelMapReport.of(levels.all(), null);
+        Map<String, long[]> found = log.stuckAndDropOffs();
+        List<Hotspot> ranked = report.cells().stream()
+                .map(cell -> Hotspot.of(cell, found.getOrDefault(cell.levelId() + "\n" + cell.mapId(), new long[2])))
+                .sorted(Comparator.comparingDouble(Hotspot::dropOffRate).reversed()
+                        .thenComparing(Comparator.comparingLong(Hotspot::stuckPlayers).reversed()))
+                .limit(most)
+                .toList();
+        return new Answer(report.asOf().orElse(null), ranked);
+    }
+
+    /** One level/map pair: its distinct players and events, drop-offs and their rate, players found stuck. */
+    public record Hotspot(String levelId, String mapId, long players, long events, long dropOffs, double dropOffRate,
+                          long stuckPlayers) {
+
+        static Hotspot of(LevelMapStats cell, long[] stuckAndDropOffs) {
+            long dropOffs = stuckAndDropOffs[1];
+            return new Hotspot(cell.levelId(), cell.mapId(), cell.players(), cell.events(), dropOffs,
+                    cell.players() == 0 ? 0 : (double) dropOffs / cell.players(), stuckAndDropOffs[0]);
+        }
+    }
+
+    public record Answer(Instant asOf, List<Hotspot> hotspots) {
+    }
+}

@@ -1,0 +1,86 @@
+package io.gameflow.engagement.messaging;
+
+import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.FraudFinding;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.Topics;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * What engagement-service found, as its output topics hold it, for any instance to answer: the latest
+ * {@value #KEPT} engagement alerts and fraud findings, and counts of stuck players and drop-offs per level and map
+ * since the start of {@code engagement-alerts}.
+ */
+@ApplicationScoped
+public class FindingsLog {
+
+    static final int KEPT = 1_000;
+
+    private final TopicFeed alertsFeed;
+    private final TopicFeed fraudFeed;
+    private final Deque<EngagementAlert> alerts = new ArrayDeque<>();
+    private final Deque<FraudFinding> findings = new ArrayDeque<>();
+    private final Map<String, long[]> stuckAndDropOffsByCell = new HashMap<>();
+
+    public FindingsLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        alertsFeed = new TopicFeed(bootstrapServers, Topics.ENGAGEMENT_ALERTS,
+                value -> add(EventJson.mapper().convertValue(EventJson.readTree(value), EngagementAlert.class)));
+        fraudFeed = new TopicFeed(bootstrapServers, Topics.FRAUD_ALERTS,
+                value -> add(EventJson.mapper().convertValue(EventJson.readTree(value), FraudFinding.class)));
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        alertsFeed.start();
+        fraudFeed.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        alertsFeed.stop();
+        fraudFeed.stop();
+    }
+
+    synchronized void add(EngagementAlert alert) {
+        keep(alerts, alert);
+        long[] counts = stuckAndDropOffsByCell.computeIfAbsent(alert.levelId() + "\n" + alert.mapId(), cell -> new long[2]);
+        counts[EngagementAlert.STUCK.equals(alert.type()) ? 0 : 1]++;
+    }
+
+    synchronized void add(FraudFinding finding) {
+        keep(findings, finding);
+    }
+
+    /** The latest alerts first, those matching. */
+    public synchronized List<EngagementAlert> alerts(Predicate<EngagementAlert> matching, int limit) {
+        return alerts.stream().filter(matching).limit(limit).toList();
+    }
+
+    public synchronized List<FraudFinding> findings(Predicate<FraudFinding> matching, int limit) {
+        return findings.stream().filter(matching).limit(limit).toList();
+    }
+
+    /** Per level and map ("level\nmap"): players found stuck, and drop-offs. */
+    public synchronized Map<String, long[]> stuckAndDropOffs() {
+        Map<String, long[]> copy = new HashMap<>();
+        stuckAndDropOffsByCell.forEach((cell, counts) -> copy.put(cell, counts.clone()));
+        return copy;
+    }
+
+    private static <T> void keep(Deque<T> latestFirst, T item) {
+        latestFirst.addFirst(item);
+        if (latestFirst.size() > KEPT) {
+            latestFirst.removeLast();
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.gameflow.engagement.api;
+
+import io.gameflow.events.Topics;
+import io.gameflow.kafka.embedded.KafkaTestResource;
+import io.gameflow.kafka.embedded.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Stuck players and fraud findings on the real broker: on their topics, in the REST answers and in /q/metrics. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class FindingsResourceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void aPlayerFailingAtOneMapShowsAsStuckEverywhere() throws Exception {
+        String player = "stuck-" + UUID.randomUUID();
+        String map = "map-" + UUID.randomUUID();
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            for (int i = 0; i < 20; i++) {
+                producer.send(player, "fail", "level_03", map, t0.plusSeconds(10L * i));
+            }
+        }
+        try (TopicReader alerts = new TopicReader(KafkaTestResource.broker().bootstrapServers(), Topics.ENGAGEMENT_ALERTS)) {
+            alerts.awaitMatching(r -> player.equals(r.key()) && r.value().contains("player_stuck"), 1, WAIT);
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("type", "player_stuck").get("/v1/engagement/alerts")
+                .then().statusCode(200)
+                .body("alerts.find { it.player_id == '" + player + "' }.map_id", equalTo(map))
+                .body("alerts.find { it.player_id == '" + player + "' }.since", equalTo(t0.toString())));
+        given().queryParam("limit", "1000").get("/v1/engagement/hotspots").then().statusCode(200)
+                .body("hotspots.find { it.map_id == '" + map + "' }.stuck_players", equalTo(1))
+                .body("hotspots.find { it.map_id == '" + map + "' }.players", equalTo(1));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_engagement_alerts_total{level_id=\"level_03\",map_id=\"" + map + "\",type=\"player_stuck\"} 1.0"));
+    }
+
+    @Test
+    void aBurstOfPurchasesShowsAsOneVelocityFinding() {
+        String user = "burst-" + UUID.randomUUID();
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            for (int i = 0; i < 8; i++) {
+                producer.purchase(user, "USD", "0.99", t0.plusSeconds(5L * i));
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("user_id", user).get("/v1/purchases/fraud-alerts")
+                .then().statusCode(200)
+                .body("findings.size()", equalTo(1))
+                .body("findings[0].rule", equalTo("purchase_velocity"))
+                .body("findings[0].evidence.purchases", equalTo(6))
+                .body("findings[0].transactions.size()", equalTo(6)));
+        given().queryParam("rule", "purchase_velocity").get("/v1/purchases/fraud-alerts").then().statusCode(200)
+                .body("findings.user_id", hasItem(user));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"));
+        String count = given().get("/q/metrics").then().extract().asString().lines()
+                .filter(l -> l.startsWith("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"))
+                .findFirst().orElseThrow().replaceAll(".* ", "");
+        org.hamcrest.MatcherAssert.assertThat(Double.parseDouble(count), greaterThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void badQueriesGet400SayingWhatToFix() {
+        given().queryParam("type", "bored").get("/v1/engagement/alerts").then().statusCode(400)
+                .body("error", equalTo("bad_request")).body("message", containsString("player_dropped_off, player_stuck"));
+        given().queryParam("limit", "0").get("/v1/engagement/alerts").then().statusCode(400)
+                .body("message", containsString("1 to 1000"));
+        given().queryParam("rule", "greed").get("/v1/purchases/fraud-alerts").then().statusCode(400)
+                .body("message", containsString("purchase_velocity"));
+    }
+}
