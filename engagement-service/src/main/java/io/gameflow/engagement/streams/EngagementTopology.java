@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.FraudRules;
@@ -30,6 +31,7 @@ import java.util.Map;
  * <ol>
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
+ *   <li>count active players per window and platform;</li>
  *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS};</li>
  *   <li>per level and map (re-keyed by cell): events and distinct players.</li>
  * </ol>
@@ -48,6 +50,12 @@ public final class EngagementTopology {
     public static final String SESSION_EXPIRY_STORE = "session-expiry";
     /** event_id -> event time, for the dedupe window. */
     public static final String EVENT_IDS_STORE = "player-event-ids";
+    /** player_id -> {@link ActivePlayer}. */
+    public static final String ACTIVE_PLAYERS_STORE = "active-players";
+    /** "window|expiry ms|player_id" -> player_id: when each counted player leaves each window. */
+    public static final String ACTIVE_EXPIRY_STORE = "active-expiry";
+    /** "window|platform" (or "window|all") -> active players of this task. */
+    public static final String ACTIVE_COUNTS_STORE = "active-counts";
     public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);
     static final String VISITS_REPARTITION = "level-map-visits";
@@ -70,6 +78,12 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(PlayerState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
+                Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
+                Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_COUNTS_STORE),
+                Serdes.String(), Serdes.Long()));
         Duration dedupe = settings.dedupeWindow();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
@@ -89,7 +103,9 @@ public final class EngagementTopology {
         KStream<String, PlayerAction> actions = read.get("records-usable")
                 .mapValues(Reading::value, Named.as("action"))
                 .processValues(() -> new AdmitEvents(dedupe, settings.grace(), meters), Named.as("admit-events"),
-                        EVENT_IDS_STORE, PLAYER_STATE_STORE);
+                        EVENT_IDS_STORE, PLAYER_STATE_STORE)
+                .processValues(ActivePlayersCounter::new, Named.as("active-players"),
+                        ACTIVE_PLAYERS_STORE, ACTIVE_EXPIRY_STORE, ACTIVE_COUNTS_STORE);
 
         actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
                         Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE)

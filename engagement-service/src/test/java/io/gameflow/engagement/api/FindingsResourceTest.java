@@ -76,6 +76,22 @@ class FindingsResourceTest {
     }
 
     @Test
+    void recentPlayersCountAsActiveInEveryWindowAndOnTheirPlatform() {
+        String player = "active-" + UUID.randomUUID();
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            producer.send(player, "move", "level_01", "map_01", Instant.now().plus(Duration.ofHours(20)));
+        }
+        // an hour ahead of every other test's events: the partition's stream time moves on, and this player is
+        // the one in the last minute there at least
+        await().atMost(WAIT).untilAsserted(() -> given().get("/v1/engagement/active-players").then().statusCode(200)
+                .body("windows.'1m'.total", greaterThanOrEqualTo(1))
+                .body("windows.'1m'.by_platform.PC", greaterThanOrEqualTo(1))
+                .body("windows.'1h'.total", greaterThanOrEqualTo(1)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_engagement_active_players{platform=\"PC\",window=\"1m\"}"));
+    }
+
+    @Test
     void badQueriesGet400SayingWhatToFix() {
         given().queryParam("type", "bored").get("/v1/engagement/alerts").then().statusCode(400)
                 .body("error", equalTo("bad_request")).body("message", containsString("player_dropped_off, player_stuck"));

@@ -1,0 +1,109 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.ActivePlayer;
+import io.gameflow.engagement.domain.ActiveWindows;
+import io.gameflow.engagement.domain.PlayerAction;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Exact counts of active players per window and platform, kept up to date as events arrive and as time passes:
+ * a player enters a window's count with an event inside it and leaves it when the stream time passes their latest
+ * event plus the window. Leaving is found through an index ordered by that moment
+ * ({@value EngagementTopology#ACTIVE_EXPIRY_STORE}), so each step touches only the players that change, and a
+ * million players cost a million small entries on disk, not memory. Counts are per task; the tasks hold disjoint
+ * players, so the service's counts are their sums. "Now" is the task's stream time, carried on by the wall clock
+ * when nothing arrives.
+ */
+final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
+    private FixedKeyProcessorContext<String, PlayerAction> context;
+    private KeyValueStore<String, ActivePlayer> players;
+    private KeyValueStore<String, String> expiries;
+    private KeyValueStore<String, Long> counts;
+    private long streamTime = UNKNOWN;
+    private long wallAtLastAdvance;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, PlayerAction> context) {
+        this.context = context;
+        this.players = context.getStateStore(EngagementTopology.ACTIVE_PLAYERS_STORE);
+        this.expiries = context.getStateStore(EngagementTopology.ACTIVE_EXPIRY_STORE);
+        this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
+        this.wallAtLastAdvance = context.currentSystemTimeMs();
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
+                wall -> expire(streamTime == UNKNOWN ? UNKNOWN : streamTime + Math.max(0, wall - wallAtLastAdvance)));
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, PlayerAction> record) {
+        PlayerAction action = record.value();
+        if (streamTime == UNKNOWN || action.eventTimeMs() > streamTime) {
+            streamTime = action.eventTimeMs();
+            wallAtLastAdvance = context.currentSystemTimeMs();
+        }
+        ActivePlayer before = players.get(record.key());
+        String platform = ActiveWindows.platformOf(action.platform());
+        long lastSeen = before == null ? action.eventTimeMs() : Math.max(before.lastSeen(), action.eventTimeMs());
+        ActivePlayer player = new ActivePlayer(before == null ? platform : before.platform(), lastSeen,
+                before == null ? 0 : before.countedIn());
+        for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
+            long window = ActiveWindows.WINDOWS.get(w).toMillis();
+            if (player.countedIn(w)) {
+                expiries.delete(expiryKey(w, before.lastSeen() + window, record.key()));
+                expiries.put(expiryKey(w, lastSeen + window, record.key()), record.key());
+            } else if (lastSeen + window > streamTime) {
+                expiries.put(expiryKey(w, lastSeen + window, record.key()), record.key());
+                player = player.with(w, true);
+                add(w, player.platform(), 1);
+            }
+        }
+        players.put(record.key(), player);
+        expire(streamTime);
+        context.forward(record);
+    }
+
+    /** Takes out of each window's count the players whose latest event is a window or more before {@code now}. */
+    private void expire(long now) {
+        if (now == UNKNOWN) {
+            return;
+        }
+        for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
+            List<KeyValue<String, String>> due = new ArrayList<>();
+            try (KeyValueIterator<String, String> expired = expiries.range(expiryKey(w, 0, ""), expiryKey(w, now, "\uffff"))) {
+                expired.forEachRemaining(due::add);
+            }
+            for (KeyValue<String, String> entry : due) {
+                expiries.delete(entry.key);
+                ActivePlayer player = players.get(entry.value);
+                if (player != null && player.countedIn(w)) {
+                    players.put(entry.value, player.with(w, false));
+                    add(w, player.platform(), -1);
+                }
+            }
+        }
+    }
+
+    private void add(int window, String platform, long delta) {
+        for (String key : List.of(ActiveWindows.countKey(window, platform), ActiveWindows.countKey(window, ActiveWindows.ALL))) {
+            Long count = counts.get(key);
+            counts.put(key, (count == null ? 0 : count) + delta);
+        }
+    }
+
+    /** Ordered by window, then time as text (13 digits of epoch ms cover the years 2001 to 2286). */
+    static String expiryKey(int window, long time, String playerId) {
+        return String.format("%d|%013d|%s", window, Math.max(0, time), playerId);
+    }
+}
