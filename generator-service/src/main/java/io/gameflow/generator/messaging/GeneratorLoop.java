@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -55,6 +56,8 @@ public class GeneratorLoop {
     private volatile ScheduledFuture<?> running;
     private final Counter heldBack;
     private double due;
+    /** Event time of the previous tick: this tick's player events are spread after it. */
+    private volatile Instant lastTick;
     private long ticks;
     private long sentAtLastProgressLine;
 
@@ -107,6 +110,7 @@ public class GeneratorLoop {
                     fraudRing.purchasesUntil(now);
                 }
             }
+            lastTick = null;
             running = ticker.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         }
         return true;
@@ -172,10 +176,15 @@ public class GeneratorLoop {
         int n = (int) due;
         due -= n;
         Instant now = clock.eventTime(Instant.now());
+        Instant previous = lastTick == null || !lastTick.isBefore(now) ? now.minusMillis(TICK_MILLIS) : lastTick;
+        lastTick = now;
+        long spanNanos = Duration.between(previous, now).toNanos();
         List<GeneratedEvent> events = new ArrayList<>(n + fleetSettings.servers());
         synchronized (world) {
             for (int i = 0; i < n; i++) {
-                events.add(world.next(now));
+                // spread over the tick, as players act: two actions of one player are never the same event
+                Instant at = previous.plusNanos(spanNanos * (i + 1) / n).truncatedTo(ChronoUnit.MILLIS);
+                events.add(world.next(at));
             }
             events.addAll(fleet.reportsUntil(now));
             events.addAll(fraudRing.purchasesUntil(now));

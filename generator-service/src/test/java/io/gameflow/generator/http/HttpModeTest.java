@@ -73,6 +73,12 @@ class HttpModeTest {
                 .extract().jsonPath().getMap("sent_per_topic", String.class, Long.class)
                 .values().stream().mapToLong(Long::longValue).sum();
         assertEquals(eventsAccepted, eventsDelivered, "every event the server accepted is counted, none lost");
+        List<String> events = accepted.stream().flatMap(request -> {
+            List<String> batch = new java.util.ArrayList<>();
+            EventJson.readTree(request.body()).forEach(event -> batch.add(event.toString()));
+            return batch.stream();
+        }).toList();
+        assertEquals(events.size(), events.stream().distinct().count(), "no two events alike: they would share an event_id");
         EventValidator validator = new EventValidator();
         for (JsonNode event : EventJson.readTree(accepted.get(0).body())) {
             assertEquals(List.of(), validator.validate(event));
