@@ -1,7 +1,11 @@
 package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.LevelMapReport;
+import io.gameflow.engagement.domain.LevelFunnelStats;
+import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,14 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
+import java.util.List;
+
 @Path("/v1/engagement/levels")
 @Tag(name = "engagement")
 public class LevelsResource {
 
     private final LevelMapStore store;
+    private final LevelFunnelStore funnel;
 
-    public LevelsResource(LevelMapStore store) {
+    public LevelsResource(LevelMapStore store, LevelFunnelStore funnel) {
         this.store = store;
+        this.funnel = funnel;
     }
 
     @GET
@@ -41,5 +50,26 @@ public class LevelsResource {
         // blank means "no filter", as a form with an empty field would send it
         String filter = levelId == null || levelId.isBlank() ? null : levelId;
         return LevelsAnswer.of(LevelMapReport.of(store.all(), filter));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/{level_id}")
+    @Operation(summary = "One level: its funnel figures and its maps (events and distinct players per map)")
+    @APIResponse(responseCode = "200", description = "The level",
+            content = @Content(schema = @Schema(implementation = LevelAnswer.class)))
+    @APIResponse(responseCode = "404", description = "No event of this level has been processed",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    public LevelAnswer level(@PathParam("level_id") String levelId) {
+        LevelFunnelStats level = funnel.all().stream().filter(l -> l.levelId().equals(levelId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no event of level '" + levelId + "' has been processed; "
+                        + "GET /v1/engagement/funnel lists the levels"));
+        LevelMapReport maps = LevelMapReport.of(store.all(), levelId);
+        return new LevelAnswer(maps.asOf().orElse(null), FunnelResource.LevelView.of(level),
+                maps.cells().stream().map(LevelEngagement::of).toList());
+    }
+
+    /** One level's funnel figures and its maps, as of the stream time. */
+    public record LevelAnswer(Instant asOf, FunnelResource.LevelView level, List<LevelEngagement> maps) {
     }
 }

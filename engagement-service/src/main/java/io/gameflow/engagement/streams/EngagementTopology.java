@@ -3,6 +3,9 @@ package io.gameflow.engagement.streams;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.LevelEvent;
+import io.gameflow.engagement.domain.LevelFunnelStats;
+import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapStats;
@@ -33,6 +36,7 @@ import java.util.Map;
  *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
  *   <li>count active players per window and platform;</li>
  *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS};</li>
+ *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
  *   <li>per level and map (re-keyed by cell): events and distinct players.</li>
  * </ol>
  * Processor and topic names are fixed, because Kafka Streams derives internal topic names from them and a
@@ -56,6 +60,10 @@ public final class EngagementTopology {
     public static final String ACTIVE_EXPIRY_STORE = "active-expiry";
     /** "window|platform" (or "window|all") -> active players of this task. */
     public static final String ACTIVE_COUNTS_STORE = "active-counts";
+    /** player_id -> {@link PlayerLevels}. */
+    public static final String PLAYER_LEVELS_STORE = "player-levels";
+    /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
+    public static final String LEVEL_FUNNEL_STORE = "level-funnel";
     public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);
     static final String VISITS_REPARTITION = "level-map-visits";
@@ -84,6 +92,10 @@ public final class EngagementTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
+                Serdes.String(), JsonSerdes.of(PlayerLevels.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_FUNNEL_STORE),
+                Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)));
         Duration dedupe = settings.dedupeWindow();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
@@ -107,9 +119,16 @@ public final class EngagementTopology {
                 .processValues(ActivePlayersCounter::new, Named.as("active-players"),
                         ACTIVE_PLAYERS_STORE, ACTIVE_EXPIRY_STORE, ACTIVE_COUNTS_STORE);
 
-        actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
-                        Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE)
-                .to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
+        KStream<String, EngagementAlert> alerts = actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
+                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE);
+        alerts.to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
+
+        actions.process(LevelProgress::new, Named.as("level-progress"), PLAYER_LEVELS_STORE)
+                .merge(alerts.filter((player, alert) -> EngagementAlert.DROPPED_OFF.equals(alert.type()), Named.as("drop-offs"))
+                        .mapValues(LevelEvent::droppedOff, Named.as("drop-off-steps")), Named.as("level-steps"))
+                .selectKey((player, step) -> step.levelId(), Named.as("key-by-level"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelEvent.class)).withName("level-steps"))
+                .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE);
 
         actions.mapValues(PlayerAction::visit, Named.as("visit"))
                 .selectKey((player, visit) -> LevelMapKeys.cell(visit), Named.as("key-by-level-map"))

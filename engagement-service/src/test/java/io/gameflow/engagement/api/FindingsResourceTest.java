@@ -92,6 +92,27 @@ class FindingsResourceTest {
     }
 
     @Test
+    void aCompletedLevelShowsInTheFunnelAndInItsLevelAnswer() {
+        String player = "funnel-" + UUID.randomUUID();
+        String level = "level-" + UUID.randomUUID();
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            producer.send(player, "move", level, "map_01", t0);
+            producer.send(player, "level_complete", level, "map_02", t0.plusSeconds(90));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/v1/engagement/funnel").then().statusCode(200)
+                .body("levels.find { it.level_id == '" + level + "' }.players", equalTo(1))
+                .body("levels.find { it.level_id == '" + level + "' }.completions", equalTo(1))
+                .body("levels.find { it.level_id == '" + level + "' }.completion_rate", equalTo(1.0f))
+                .body("levels.find { it.level_id == '" + level + "' }.median_seconds_to_complete", equalTo(90.0f)));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/v1/engagement/levels/{id}", level).then().statusCode(200)
+                .body("level.level_id", equalTo(level))
+                .body("maps.map_id", org.hamcrest.Matchers.contains("map_01", "map_02")));
+        given().get("/v1/engagement/levels/{id}", "no-such-level").then().statusCode(404)
+                .body("error", equalTo("not_found")).body("message", containsString("/v1/engagement/funnel"));
+    }
+
+    @Test
     void badQueriesGet400SayingWhatToFix() {
         given().queryParam("type", "bored").get("/v1/engagement/alerts").then().statusCode(400)
                 .body("error", equalTo("bad_request")).body("message", containsString("player_dropped_off, player_stuck"));
