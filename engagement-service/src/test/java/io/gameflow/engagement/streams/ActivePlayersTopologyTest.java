@@ -1,14 +1,12 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.ActiveWindows;
-import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.Topics;
 import io.gameflow.events.UserData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,12 +35,7 @@ class ActivePlayersTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "active-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, Duration.ofDays(2),
-                new EngagementMeters(new SimpleMeterRegistry())), props);
+        driver = EngagementDriver.open(stateDir, new SimpleMeterRegistry(), Instant.now());
         input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
     }
 

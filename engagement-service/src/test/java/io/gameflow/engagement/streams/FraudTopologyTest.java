@@ -1,7 +1,6 @@
 package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PurchaseEvent;
@@ -10,7 +9,6 @@ import io.gameflow.events.UserData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,12 +43,7 @@ class FraudTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "fraud-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS,
-                Duration.ofDays(2), new EngagementMeters(registry)), props);
+        driver = EngagementDriver.open(stateDir, registry, Instant.now());
         input = driver.createInputTopic(Topics.PURCHASE_EVENTS, new StringSerializer(), new StringSerializer());
         findings = driver.createOutputTopic(Topics.FRAUD_ALERTS, new StringDeserializer(), new StringDeserializer());
     }

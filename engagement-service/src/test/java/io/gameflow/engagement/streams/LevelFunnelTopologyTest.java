@@ -1,6 +1,5 @@
 package io.gameflow.engagement.streams;
 
-import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;
@@ -8,7 +7,6 @@ import io.gameflow.events.Topics;
 import io.gameflow.events.UserData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,12 +34,7 @@ class LevelFunnelTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "funnel-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, Duration.ofDays(2),
-                new EngagementMeters(new SimpleMeterRegistry())), props);
+        driver = EngagementDriver.open(stateDir, new SimpleMeterRegistry(), Instant.now());
         input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
     }
 

@@ -1,0 +1,29 @@
+package io.gameflow.engagement.streams;
+
+import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.FraudRules;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+
+/** The whole engagement topology with the default settings in a test driver, as production runs it (exactly-once). */
+final class EngagementDriver {
+
+    private EngagementDriver() {
+    }
+
+    static TopologyTestDriver open(Path stateDir, MeterRegistry registry, Instant wallClockStart) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engagement-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS,
+                Duration.ofDays(2), new EngagementMeters(registry)), props, wallClockStart);
+    }
+}
