@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.FraudDetector;
 import io.gameflow.engagement.domain.FraudFinding;
 import io.gameflow.engagement.domain.FraudRules;
@@ -26,15 +27,18 @@ import java.util.Map;
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>per user (the input key): purchase velocity, currency hopping, refund abuse;</li>
  *   <li>per item type (re-keyed): amount outliers against the type's running mean;</li>
+ *   <li>per currency (re-keyed): revenue, refunds, items;</li>
  *   <li>both send their findings, keyed by user, to {@value #FINDINGS}.</li>
  * </ol>
  */
-final class PurchaseTopology {
+public final class PurchaseTopology {
 
     /** user_id -> {@link UserPurchases}. */
     static final String USER_PURCHASES_STORE = "user-purchases";
     /** item_type -> {@link ItemTypeMean}. */
     static final String ITEM_TYPE_MEANS_STORE = "item-type-means";
+    /** currency -> {@link CurrencyRevenue}; queried by the REST API. */
+    public static final String REVENUE_STORE = "currency-revenue";
     static final String FINDINGS = Topics.FRAUD_ALERTS;
     static final String DEAD_LETTERS = Topics.dlq(Topics.PURCHASE_EVENTS);
 
@@ -46,6 +50,8 @@ final class PurchaseTopology {
                 Serdes.String(), JsonSerdes.of(UserPurchases.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ITEM_TYPE_MEANS_STORE),
                 Serdes.String(), JsonSerdes.of(ItemTypeMean.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVENUE_STORE),
+                Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)));
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
         Map<String, KStream<String, Reading<Purchase>>> read = builder
@@ -64,6 +70,10 @@ final class PurchaseTopology {
         purchases.process(() -> new UserFraudRules(new FraudDetector(rules), meters), Named.as("user-fraud-rules"),
                         USER_PURCHASES_STORE)
                 .to(FINDINGS, findings.withName("user-fraud-findings-sink"));
+
+        purchases.selectKey((user, purchase) -> purchase.currency(), Named.as("key-by-currency"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-currency"))
+                .process(RevenueAggregator::new, Named.as("revenue"), REVENUE_STORE);
 
         purchases.filter((user, purchase) -> !purchase.isRefund(), Named.as("purchases-only"))
                 .selectKey((user, purchase) -> purchase.itemType(), Named.as("key-by-item-type"))

@@ -67,6 +67,12 @@ class FindingsResourceTest {
                 .body("findings[0].transactions.size()", equalTo(6)));
         given().queryParam("rule", "purchase_velocity").get("/v1/purchases/fraud-alerts").then().statusCode(200)
                 .body("findings.user_id", hasItem(user));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/v1/purchases/summary").then().statusCode(200)
+                .body("currencies.USD.purchases", greaterThanOrEqualTo(8))
+                .body("currencies.USD.revenue_total", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f)));
+        given().get("/v1/purchases/items").then().statusCode(200)
+                .body("top_items.item_id", hasItem("boost_xp"))
+                .body("by_item_type.boost.USD", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"));
         String count = given().get("/q/metrics").then().extract().asString().lines()

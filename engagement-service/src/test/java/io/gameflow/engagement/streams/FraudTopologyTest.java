@@ -2,6 +2,7 @@ package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.Topics;
@@ -70,6 +71,24 @@ class FraudTopologyTest {
             String user = "honest_" + (s / 10 % 12);
             buy(user, "purchase", "EUR", s % 30 == 0 ? "4.99" : "9.99", "skin", s);
         }
+    }
+
+    @Test
+    void revenueIsKeptPerCurrencyOverTheLastMinuteTheLastHourAndInTotal() {
+        buy("a", "purchase", "EUR", "10.00", "skin", 0);
+        buy("b", "purchase", "EUR", "5.00", "boost", 3000);
+        buy("c", "purchase", "EUR", "2.50", "boost", 3590);
+        buy("a", "refund", "EUR", "10.00", "skin", 3595);
+        buy("d", "purchase", "USD", "1.00", "boost", 3600);
+        CurrencyRevenue eur = driver.<String, CurrencyRevenue>getKeyValueStore(PurchaseTopology.REVENUE_STORE).get("EUR");
+        long asOf = T0.plusSeconds(3600).getEpochSecond();
+        assertEquals(17.5, eur.revenue(), 1e-9);
+        assertEquals(2.5, eur.revenueWithin(asOf, 60), 1e-9, "the purchase 10 s before");
+        assertEquals(7.5, eur.revenueWithin(asOf, 3600), 1e-9, "not the one an hour before");
+        assertEquals(1, eur.refunds());
+        assertEquals(1.0 / 3, eur.refundRate(), 1e-9);
+        assertEquals(7.5, eur.byItemType().get("boost"), 1e-9);
+        assertEquals(2, eur.items().get("boost_item").purchases());
     }
 
     @Test
