@@ -2,8 +2,6 @@ package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.LevelMapReport;
-import io.gameflow.engagement.streams.ActivePlayersStore;
-import io.gameflow.engagement.streams.LevelMapStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,12 +23,10 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivePlayersResource {
 
-    private final ActivePlayersStore store;
-    private final LevelMapStore levels;
+    private final EngagementState state;
 
-    public ActivePlayersResource(ActivePlayersStore store, LevelMapStore levels) {
-        this.store = store;
-        this.levels = levels;
+    public ActivePlayersResource(EngagementState state) {
+        this.state = state;
     }
 
     @GET
@@ -43,7 +39,7 @@ public class ActivePlayersResource {
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Answer activePlayers() {
-        Map<String, Long> counts = store.counts();
+        Map<String, Long> counts = state.activeCounts();
         Map<String, Window> windows = new LinkedHashMap<>();
         for (int w = 0; w < ActiveWindows.NAMES.size(); w++) {
             Map<String, Long> byPlatform = new TreeMap<>();
@@ -53,7 +49,7 @@ public class ActivePlayersResource {
             windows.put(ActiveWindows.NAMES.get(w),
                     new Window(counts.getOrDefault(ActiveWindows.countKey(w, ActiveWindows.ALL), 0L), byPlatform));
         }
-        return new Answer(LevelMapReport.of(levels.all(), null).asOf().orElse(null), windows);
+        return new Answer(LevelMapReport.of(state.cells(), null).asOf().orElse(null), windows);
     }
 
     /** Active players of one window: in total and by platform. */

@@ -3,7 +3,6 @@ package io.gameflow.engagement.api;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.messaging.FindingsLog;
-import io.gameflow.engagement.streams.LevelMapStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,11 +25,11 @@ import java.util.Set;
 public class EngagementAlertsResource {
 
     private final FindingsLog log;
-    private final LevelMapStore levels;
+    private final EngagementState state;
 
-    public EngagementAlertsResource(FindingsLog log, LevelMapStore levels) {
+    public EngagementAlertsResource(FindingsLog log, EngagementState state) {
         this.log = log;
-        this.levels = levels;
+        this.state = state;
     }
 
     @GET
@@ -50,7 +49,7 @@ public class EngagementAlertsResource {
         int most = QueryParams.limit(limit);
         List<EngagementAlert> alerts = log.alerts(a -> QueryParams.matches(only, a.type())
                 && QueryParams.matches(levelId, a.levelId()) && QueryParams.matches(mapId, a.mapId()), most);
-        return new Answer(LevelMapReport.of(levels.all(), null).asOf().orElse(null), alerts);
+        return new Answer(LevelMapReport.of(state.cells(), null).asOf().orElse(null), alerts);
     }
 
     /** The alerts, and the stream time of the service. */

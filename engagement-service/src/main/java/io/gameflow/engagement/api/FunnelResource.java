@@ -2,8 +2,6 @@ package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapReport;
-import io.gameflow.engagement.streams.LevelFunnelStore;
-import io.gameflow.engagement.streams.LevelMapStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,12 +20,10 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class FunnelResource {
 
-    private final LevelFunnelStore funnel;
-    private final LevelMapStore cells;
+    private final EngagementState state;
 
-    public FunnelResource(LevelFunnelStore funnel, LevelMapStore cells) {
-        this.funnel = funnel;
-        this.cells = cells;
+    public FunnelResource(EngagementState state) {
+        this.state = state;
     }
 
     @GET
@@ -41,11 +37,8 @@ public class FunnelResource {
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public FunnelAnswer funnel() {
-        return new FunnelAnswer(asOf(), funnel.all().stream().map(LevelView::of).toList());
-    }
-
-    private Instant asOf() {
-        return LevelMapReport.of(cells.all(), null).asOf().orElse(null);
+        return new FunnelAnswer(LevelMapReport.of(state.cells(), null).asOf().orElse(null),
+                state.funnel().stream().map(LevelView::of).toList());
     }
 
     /** One level's funnel figures; times in seconds, null before the first completion. */

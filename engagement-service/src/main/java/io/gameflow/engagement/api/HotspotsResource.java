@@ -3,7 +3,6 @@ package io.gameflow.engagement.api;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.messaging.FindingsLog;
-import io.gameflow.engagement.streams.LevelMapStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,11 +26,11 @@ import java.util.Map;
 public class HotspotsResource {
 
     private final FindingsLog log;
-    private final LevelMapStore levels;
+    private final EngagementState state;
 
-    public HotspotsResource(FindingsLog log, LevelMapStore levels) {
+    public HotspotsResource(FindingsLog log, EngagementState state) {
         this.log = log;
-        this.levels = levels;
+        this.state = state;
     }
 
     @GET
@@ -44,7 +43,7 @@ public class HotspotsResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public Answer hotspots(@Parameter(description = "At most this many, 1-1000") @QueryParam("limit") String limit) {
         int most = QueryParams.limit(limit);
-        LevelMapReport report = LevelMapReport.of(levels.all(), null);
+        LevelMapReport report = LevelMapReport.of(state.cells(), null);
         Map<String, long[]> found = log.stuckAndDropOffs();
         List<Hotspot> ranked = report.cells().stream()
                 .map(cell -> Hotspot.of(cell, found.getOrDefault(cell.levelId() + "\n" + cell.mapId(), new long[2])))

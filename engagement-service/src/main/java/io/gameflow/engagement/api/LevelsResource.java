@@ -2,8 +2,6 @@ package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelFunnelStats;
-import io.gameflow.engagement.streams.LevelFunnelStore;
-import io.gameflow.engagement.streams.LevelMapStore;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
@@ -26,12 +24,10 @@ import java.util.List;
 @Tag(name = "engagement")
 public class LevelsResource {
 
-    private final LevelMapStore store;
-    private final LevelFunnelStore funnel;
+    private final EngagementState state;
 
-    public LevelsResource(LevelMapStore store, LevelFunnelStore funnel) {
-        this.store = store;
-        this.funnel = funnel;
+    public LevelsResource(EngagementState state) {
+        this.state = state;
     }
 
     @GET
@@ -49,7 +45,7 @@ public class LevelsResource {
             @Parameter(description = "Only the maps of this level") @QueryParam("level_id") String levelId) {
         // blank means "no filter", as a form with an empty field would send it
         String filter = levelId == null || levelId.isBlank() ? null : levelId;
-        return LevelsAnswer.of(LevelMapReport.of(store.all(), filter));
+        return LevelsAnswer.of(LevelMapReport.of(state.cells(), filter));
     }
 
     @GET
@@ -61,10 +57,10 @@ public class LevelsResource {
     @APIResponse(responseCode = "404", description = "No event of this level has been processed",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public LevelAnswer level(@PathParam("level_id") String levelId) {
-        LevelFunnelStats level = funnel.all().stream().filter(l -> l.levelId().equals(levelId)).findFirst()
+        LevelFunnelStats level = state.funnel().stream().filter(l -> l.levelId().equals(levelId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no event of level '" + levelId + "' has been processed; "
                         + "GET /v1/engagement/funnel lists the levels"));
-        LevelMapReport maps = LevelMapReport.of(store.all(), levelId);
+        LevelMapReport maps = LevelMapReport.of(state.cells(), levelId);
         return new LevelAnswer(maps.asOf().orElse(null), FunnelResource.LevelView.of(level),
                 maps.cells().stream().map(LevelEngagement::of).toList());
     }

@@ -1,7 +1,6 @@
 package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.CurrencyRevenue;
-import io.gameflow.engagement.streams.RevenueStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,10 +26,10 @@ import java.util.TreeMap;
 @Produces(MediaType.APPLICATION_JSON)
 public class PurchasesResource {
 
-    private final RevenueStore store;
+    private final EngagementState state;
 
-    public PurchasesResource(RevenueStore store) {
-        this.store = store;
+    public PurchasesResource(EngagementState state) {
+        this.state = state;
     }
 
     @GET
@@ -44,7 +43,7 @@ public class PurchasesResource {
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public SummaryAnswer summary() {
-        List<CurrencyRevenue> currencies = store.all();
+        List<CurrencyRevenue> currencies = state.revenue();
         long asOfSecond = currencies.stream().mapToLong(CurrencyRevenue::newestSecond).max().orElse(Long.MIN_VALUE);
         Map<String, CurrencySummary> byCurrency = new LinkedHashMap<>();
         for (CurrencyRevenue c : currencies) {
@@ -65,7 +64,7 @@ public class PurchasesResource {
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ItemsAnswer items(@Parameter(description = "At most this many top items, 1-1000") @QueryParam("limit") String limit) {
         int most = limit == null || limit.isBlank() ? 10 : QueryParams.limit(limit);
-        List<CurrencyRevenue> currencies = store.all();
+        List<CurrencyRevenue> currencies = state.revenue();
         Map<String, Map<String, Double>> byType = new TreeMap<>();
         Map<String, TopItem> items = new HashMap<>();
         for (CurrencyRevenue c : currencies) {

@@ -43,6 +43,11 @@ class FindingsResourceTest {
                 .then().statusCode(200)
                 .body("alerts.find { it.player_id == '" + player + "' }.map_id", equalTo(map))
                 .body("alerts.find { it.player_id == '" + player + "' }.since", equalTo(t0.toString())));
+        given().get("/v1/engagement/players/{id}", player).then().statusCode(200)
+                .body("player_id", equalTo(player)).body("stuck", equalTo(true))
+                .body("map_id", equalTo(map)).body("events_at_position", equalTo(20));
+        given().get("/v1/engagement/players/{id}", "nobody-" + UUID.randomUUID()).then().statusCode(404)
+                .body("error", equalTo("not_found"));
         given().queryParam("limit", "1000").get("/v1/engagement/hotspots").then().statusCode(200)
                 .body("hotspots.find { it.map_id == '" + map + "' }.stuck_players", equalTo(1))
                 .body("hotspots.find { it.map_id == '" + map + "' }.players", equalTo(1));

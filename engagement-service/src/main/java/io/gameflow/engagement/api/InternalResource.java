@@ -1,0 +1,83 @@
+package io.gameflow.engagement.api;
+
+import io.gameflow.engagement.domain.CurrencyRevenue;
+import io.gameflow.engagement.domain.LevelFunnelStats;
+import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.streams.ActivePlayersStore;
+import io.gameflow.engagement.streams.LevelFunnelStore;
+import io.gameflow.engagement.streams.LevelMapStore;
+import io.gameflow.engagement.streams.PlayerStateStore;
+import io.gameflow.engagement.streams.RevenueStore;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Map;
+
+/** What this instance holds, for the other instances of the service; not part of the public API. */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalResource {
+
+    static final String CELLS = "/internal/v1/cells";
+    static final String FUNNEL = "/internal/v1/funnel";
+    static final String ACTIVE = "/internal/v1/active";
+    static final String REVENUE = "/internal/v1/revenue";
+    static final String PLAYERS = "/internal/v1/players/";
+
+    private final LevelMapStore cells;
+    private final LevelFunnelStore funnel;
+    private final ActivePlayersStore active;
+    private final RevenueStore revenue;
+    private final PlayerStateStore players;
+
+    public InternalResource(LevelMapStore cells, LevelFunnelStore funnel, ActivePlayersStore active, RevenueStore revenue,
+                            PlayerStateStore players) {
+        this.cells = cells;
+        this.funnel = funnel;
+        this.active = active;
+        this.revenue = revenue;
+        this.players = players;
+    }
+
+    @GET
+    @Path("/cells")
+    @Operation(hidden = true)
+    public List<LevelMapStats> cells() {
+        return cells.all();
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(hidden = true)
+    public List<LevelFunnelStats> funnel() {
+        return funnel.all();
+    }
+
+    @GET
+    @Path("/active")
+    @Operation(hidden = true)
+    public Map<String, Long> active() {
+        return active.counts();
+    }
+
+    @GET
+    @Path("/revenue")
+    @Operation(hidden = true)
+    public List<CurrencyRevenue> revenue() {
+        return revenue.all();
+    }
+
+    @GET
+    @Path("/players/{player_id}")
+    @Operation(hidden = true)
+    public PlayerState player(@PathParam("player_id") String playerId) {
+        return players.player(playerId).orElseThrow(() -> new NotFoundException("no event of player '" + playerId + "'"));
+    }
+}
