@@ -11,11 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -40,56 +36,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TwoMetricsInstancesIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("gameflow.root", ".."));
     private static final int PARTITIONS = 6;
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static EmbeddedKafka kafka;
-    private static final List<Process> instances = new ArrayList<>();
+    private static final List<ServiceJar> instances = new ArrayList<>();
     private static final List<Integer> ports = new ArrayList<>();
-    private static final List<Path> logs = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.startOnFreePorts();
         kafka.createTopics(Topics.ALL, PARTITIONS);
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
-            Path log = Files.createTempFile("metrics-" + i, ".log");
-            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx192m", "-jar",
-                    ROOT.resolve("metrics-service/target/quarkus-app/quarkus-run.jar").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of("METRICS_PORT", Integer.toString(port),
+            int port = ServiceJar.freePort();
+            instances.add(new ServiceJar("metrics-service", port, Map.of("METRICS_PORT", Integer.toString(port),
                     "METRICS_ADVERTISED_HOST", "127.0.0.1",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("metrics-state-" + i).toString(),
-                    "METRICS_APPLICATION_ID", "metrics-two-instances"));
-            instances.add(builder.start());
+                    "METRICS_APPLICATION_ID", "metrics-two-instances")).start());
             ports.add(port);
-            logs.add(log);
         }
-        for (int i = 0; i < 2; i++) {
-            Process instance = instances.get(i);
-            Path log = logs.get(i);
-            int port = ports.get(i);
-            await("instance on " + port + " ready").atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        assertTrue(instance.isAlive(), () -> "metrics-service exited: " + read(log));
-                        return given().get(url(port, "/q/health/ready")).statusCode() == 200;
-                    });
+        for (ServiceJar instance : instances) {
+            instance.awaitReady(WAIT);
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Process instance : instances) {
-            instance.destroy();
-            instance.waitFor(30, TimeUnit.SECONDS);
-            instance.destroyForcibly();
+        for (ServiceJar instance : instances) {
+            instance.close();
         }
         kafka.close();
-        for (Path log : logs) {
-            Files.deleteIfExists(log);
-        }
     }
 
     @Test
@@ -138,8 +114,8 @@ class TwoMetricsInstancesIT {
             given().get(url(port, "/v1/regions")).then().statusCode(200)
                     .body("regions.find { it.region == 'eu-central' }.servers", equalTo(servers.size()));
         }
-        for (Process instance : instances) {
-            assertTrue(instance.isAlive());
+        for (ServiceJar instance : instances) {
+            assertTrue(instance.isAlive(), instance.log());
         }
     }
 
@@ -168,21 +144,8 @@ class TwoMetricsInstancesIT {
                 + "\",\"server_data\":{\"region\":\"eu-central\",\"server_type\":\"virtual\"}}";
     }
 
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
     private static String url(int port, String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,0 +1,91 @@
+package io.gameflow.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One packaged service started as an operator would: its jar, an environment, a log file; stopped with SIGTERM. */
+final class ServiceJar implements AutoCloseable {
+
+    private static final Path ROOT = Path.of(System.getProperty("gameflow.root", ".."));
+
+    private final String service;
+    private final Map<String, String> env;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    ServiceJar(String service, int port, Map<String, String> env) throws IOException {
+        this.service = service;
+        this.port = port;
+        this.env = env;
+        this.log = Files.createTempFile(service, ".log");
+    }
+
+    int port() {
+        return port;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    ServiceJar start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx192m", "-jar",
+                ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        process = builder.start();
+        return this;
+    }
+
+    void awaitReady(Duration timeout) {
+        await(service + " on " + port + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> {
+                    assertTrue(process.isAlive(), () -> service + " exited: " + log());
+                    return given().get(url("/q/health/ready")).statusCode() == 200;
+                });
+    }
+
+    /** SIGTERM, as Kubernetes or Ctrl-C would, and wait for the end. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        Files.deleteIfExists(log);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
