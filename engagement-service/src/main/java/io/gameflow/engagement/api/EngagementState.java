@@ -5,12 +5,14 @@ import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
 import io.gameflow.engagement.streams.Instances;
 import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
 import io.gameflow.engagement.streams.PlayerStateStore;
 import io.gameflow.engagement.streams.RevenueStore;
+import io.gameflow.engagement.streams.SessionStatsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -35,9 +37,11 @@ public class EngagementState {
     private final ActivePlayersStore active;
     private final RevenueStore revenue;
     private final PlayerStateStore players;
+    private final SessionStatsStore sessions;
 
     public EngagementState(Instances instances, Peers peers, LevelMapStore cells, LevelFunnelStore funnel,
-                           ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players) {
+                           ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players,
+                           SessionStatsStore sessions) {
         this.instances = instances;
         this.peers = peers;
         this.cells = cells;
@@ -45,6 +49,15 @@ public class EngagementState {
         this.active = active;
         this.revenue = revenue;
         this.players = players;
+        this.sessions = sessions;
+    }
+
+    public SessionStats sessions() {
+        SessionStats all = sessions.local();
+        for (String peer : instances.others()) {
+            all = all.plus(peers.ask(peer, InternalResource.SESSIONS, new TypeReference<SessionStats>() { }).orElse(SessionStats.NONE));
+        }
+        return all;
     }
 
     public List<LevelMapStats> cells() {

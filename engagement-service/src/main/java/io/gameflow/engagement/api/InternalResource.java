@@ -4,11 +4,13 @@ import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
 import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
 import io.gameflow.engagement.streams.PlayerStateStore;
 import io.gameflow.engagement.streams.RevenueStore;
+import io.gameflow.engagement.streams.SessionStatsStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -30,20 +32,30 @@ public class InternalResource {
     static final String ACTIVE = "/internal/v1/active";
     static final String REVENUE = "/internal/v1/revenue";
     static final String PLAYERS = "/internal/v1/players/";
+    static final String SESSIONS = "/internal/v1/sessions";
 
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;
     private final ActivePlayersStore active;
     private final RevenueStore revenue;
     private final PlayerStateStore players;
+    private final SessionStatsStore sessions;
 
     public InternalResource(LevelMapStore cells, LevelFunnelStore funnel, ActivePlayersStore active, RevenueStore revenue,
-                            PlayerStateStore players) {
+                            PlayerStateStore players, SessionStatsStore sessions) {
         this.cells = cells;
         this.funnel = funnel;
         this.active = active;
         this.revenue = revenue;
         this.players = players;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Path("/sessions")
+    @Operation(hidden = true)
+    public SessionStats sessions() {
+        return sessions.local();
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.gameflow.engagement.domain.LevelMapVisit;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
+import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -52,6 +53,8 @@ public final class EngagementTopology {
     public static final String PLAYER_STATE_STORE = "player-state";
     /** "expiry ms|player_id" -> player_id: the open sessions by the time they end if nothing arrives. */
     public static final String SESSION_EXPIRY_STORE = "session-expiry";
+    /** "sessions" -> {@link SessionStats} of the task's players. */
+    public static final String SESSION_STATS_STORE = "session-stats";
     /** event_id -> event time, for the dedupe window. */
     public static final String EVENT_IDS_STORE = "player-event-ids";
     /** player_id -> {@link ActivePlayer}. */
@@ -86,6 +89,8 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(PlayerState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STATS_STORE),
+                Serdes.String(), JsonSerdes.of(SessionStats.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
                 Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
@@ -120,7 +125,7 @@ public final class EngagementTopology {
                         ACTIVE_PLAYERS_STORE, ACTIVE_EXPIRY_STORE, ACTIVE_COUNTS_STORE);
 
         KStream<String, EngagementAlert> alerts = actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
-                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE);
+                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE);
         alerts.to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
 
         actions.process(LevelProgress::new, Named.as("level-progress"), PLAYER_LEVELS_STORE)

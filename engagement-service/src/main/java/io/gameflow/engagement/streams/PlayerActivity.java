@@ -4,6 +4,7 @@ import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
+import io.gameflow.engagement.domain.SessionStats;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,12 +30,14 @@ import java.util.List;
 final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
 
     private static final long UNKNOWN = Long.MIN_VALUE;
+    private static final String SESSIONS_KEY = "sessions";
 
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
     private ProcessorContext<String, EngagementAlert> context;
     private KeyValueStore<String, PlayerState> players;
     private KeyValueStore<String, String> expiries;
+    private KeyValueStore<String, SessionStats> sessions;
     private long streamTime = UNKNOWN;
     private long wallAtLastAdvance;
 
@@ -48,6 +51,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         this.context = context;
         this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
         this.expiries = context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE);
+        this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
         this.wallAtLastAdvance = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSessions);
     }
@@ -62,7 +66,10 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
             meters.advanceTo(streamTime);
         }
         PlayerTracker.Step step = tracker.onAction(state, action);
-        step.ended().forEach(meters::sessionEnded);
+        step.ended().forEach(this::sessionEnded);
+        if (state == null || !state.open() || !step.ended().isEmpty()) {
+            updateSessions(sessions().opened());
+        }
         step.alerts().forEach(alert -> send(alert, record.timestamp()));
         if (state != null && state.open()) {
             expiries.delete(expiryKey(tracker.expiresAt(state), state.playerId()));
@@ -85,13 +92,28 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
             PlayerState state = players.get(entry.value);
             if (state != null && state.open() && tracker.expired(state, now)) {
                 PlayerTracker.SessionEnd end = tracker.end(state);
-                meters.sessionEnded(end);
+                sessionEnded(end);
                 if (end.dropOff() != null) {
                     send(end.dropOff(), wallNow);
                 }
                 players.put(entry.value, state.closed());
             }
         }
+    }
+
+    private void sessionEnded(PlayerTracker.SessionEnd end) {
+        meters.sessionEnded(end);
+        updateSessions(sessions().closed(end));
+    }
+
+    /** One entry per task: the sessions of its players. */
+    private SessionStats sessions() {
+        SessionStats stats = sessions.get(SESSIONS_KEY);
+        return stats == null ? SessionStats.NONE : stats;
+    }
+
+    private void updateSessions(SessionStats stats) {
+        sessions.put(SESSIONS_KEY, stats);
     }
 
     private void send(EngagementAlert alert, long recordTime) {

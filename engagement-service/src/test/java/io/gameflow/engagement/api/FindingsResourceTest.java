@@ -43,6 +43,7 @@ class FindingsResourceTest {
                 .then().statusCode(200)
                 .body("alerts.find { it.player_id == '" + player + "' }.map_id", equalTo(map))
                 .body("alerts.find { it.player_id == '" + player + "' }.since", equalTo(t0.toString())));
+        given().get("/v1/engagement/sessions").then().statusCode(200).body("active", greaterThanOrEqualTo(1));
         given().get("/v1/engagement/players/{id}", player).then().statusCode(200)
                 .body("player_id", equalTo(player)).body("stuck", equalTo(true))
                 .body("map_id", equalTo(map)).body("events_at_position", equalTo(20));

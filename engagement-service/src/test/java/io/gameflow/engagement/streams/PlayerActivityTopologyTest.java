@@ -3,6 +3,7 @@ package io.gameflow.engagement.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.events.EventHeaders;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;
@@ -132,6 +133,22 @@ class PlayerActivityTopologyTest {
         assertEquals(T0.plusSeconds(90).toString(), found.get(0).get("at").asText());
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertEquals(List.of(), alerts(), "emitted once");
+    }
+
+    @Test
+    void sessionsAreCountedOpenThenEndedWithTheirLengthAndEvents() {
+        send("a", "s1", "move", "level_01", "map_01", 0);
+        send("a", "s1", "move", "level_01", "map_02", 100);
+        send("b", "s1", "move", "level_01", "map_01", 50);
+        SessionStats open = driver.<String, SessionStats>getKeyValueStore(EngagementTopology.SESSION_STATS_STORE).get("sessions");
+        assertEquals(2, open.open());
+        assertEquals(0, open.ended());
+        send("a", "s2", "move", "level_01", "map_02", 150);
+        SessionStats after = driver.<String, SessionStats>getKeyValueStore(EngagementTopology.SESSION_STATS_STORE).get("sessions");
+        assertEquals(2, after.open(), "a's second session replaces the first");
+        assertEquals(1, after.ended());
+        assertEquals(List.of(100_000L), after.lengthsMs());
+        assertEquals(List.of(2L), after.events());
     }
 
     @Test
