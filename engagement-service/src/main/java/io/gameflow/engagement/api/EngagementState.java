@@ -1,12 +1,14 @@
 package io.gameflow.engagement.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
+import io.gameflow.engagement.streams.CellsNowStore;
 import io.gameflow.engagement.streams.Instances;
 import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
@@ -38,10 +40,11 @@ public class EngagementState {
     private final RevenueStore revenue;
     private final PlayerStateStore players;
     private final SessionStatsStore sessions;
+    private final CellsNowStore cellsNow;
 
     public EngagementState(Instances instances, Peers peers, LevelMapStore cells, LevelFunnelStore funnel,
                            ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players,
-                           SessionStatsStore sessions) {
+                           SessionStatsStore sessions, CellsNowStore cellsNow) {
         this.instances = instances;
         this.peers = peers;
         this.cells = cells;
@@ -50,6 +53,17 @@ public class EngagementState {
         this.revenue = revenue;
         this.players = players;
         this.sessions = sessions;
+        this.cellsNow = cellsNow;
+    }
+
+    /** Cell key -> players there now and stuck there now, over all instances. */
+    public Map<String, CellNow> cellsNow() {
+        Map<String, CellNow> all = new java.util.HashMap<>(cellsNow.local());
+        for (String peer : instances.others()) {
+            peers.ask(peer, InternalResource.CELLS_NOW, new TypeReference<Map<String, CellNow>>() { }).orElse(Map.of())
+                    .forEach((cell, now) -> all.merge(cell, now, CellNow::plus));
+        }
+        return all;
     }
 
     public SessionStats sessions() {

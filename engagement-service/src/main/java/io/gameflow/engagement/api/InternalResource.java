@@ -1,11 +1,13 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
+import io.gameflow.engagement.streams.CellsNowStore;
 import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
 import io.gameflow.engagement.streams.PlayerStateStore;
@@ -33,6 +35,7 @@ public class InternalResource {
     static final String REVENUE = "/internal/v1/revenue";
     static final String PLAYERS = "/internal/v1/players/";
     static final String SESSIONS = "/internal/v1/sessions";
+    static final String CELLS_NOW = "/internal/v1/cells-now";
 
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;
@@ -40,15 +43,24 @@ public class InternalResource {
     private final RevenueStore revenue;
     private final PlayerStateStore players;
     private final SessionStatsStore sessions;
+    private final CellsNowStore cellsNow;
 
     public InternalResource(LevelMapStore cells, LevelFunnelStore funnel, ActivePlayersStore active, RevenueStore revenue,
-                            PlayerStateStore players, SessionStatsStore sessions) {
+                            PlayerStateStore players, SessionStatsStore sessions, CellsNowStore cellsNow) {
         this.cells = cells;
         this.funnel = funnel;
         this.active = active;
         this.revenue = revenue;
         this.players = players;
         this.sessions = sessions;
+        this.cellsNow = cellsNow;
+    }
+
+    @GET
+    @Path("/cells-now")
+    @Operation(hidden = true)
+    public Map<String, CellNow> cellsNow() {
+        return cellsNow.local();
     }
 
     @GET

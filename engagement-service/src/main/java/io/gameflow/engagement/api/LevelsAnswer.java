@@ -1,10 +1,13 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.CellNow;
+import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapReport;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Answer of {@code GET /v1/engagement/levels}. */
 public record LevelsAnswer(
@@ -13,7 +16,10 @@ public record LevelsAnswer(
         @Schema(description = "Cells sorted by level_id, then map_id")
         List<LevelEngagement> levels) {
 
-    static LevelsAnswer of(LevelMapReport report) {
-        return new LevelsAnswer(report.asOf().orElse(null), report.cells().stream().map(LevelEngagement::of).toList());
+    static LevelsAnswer of(LevelMapReport report, Map<String, CellNow> now, Map<String, long[]> stuckAndDropOffs) {
+        return new LevelsAnswer(report.asOf().orElse(null), report.cells().stream()
+                .map(cell -> LevelEngagement.of(cell, now.get(LevelMapKeys.cell(cell.levelId(), cell.mapId())),
+                        stuckAndDropOffs.getOrDefault(cell.levelId() + "\n" + cell.mapId(), new long[2])[1]))
+                .toList());
     }
 }

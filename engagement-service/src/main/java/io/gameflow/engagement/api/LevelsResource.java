@@ -1,6 +1,7 @@
 package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.LevelMapReport;
+import io.gameflow.engagement.messaging.FindingsLog;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
@@ -25,14 +26,16 @@ import java.util.List;
 public class LevelsResource {
 
     private final EngagementState state;
+    private final FindingsLog findings;
 
-    public LevelsResource(EngagementState state) {
+    public LevelsResource(EngagementState state, FindingsLog findings) {
         this.state = state;
+        this.findings = findings;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Events and distinct players per level and map",
+    @Operation(summary = "Per level and map: events (and by event type), distinct players, players there now, stuck now, drop-offs",
             description = "Counts since the beginning of player-events, per (level_id, map_id), sorted by level_id "
                     + "then map_id. as_of is the service's stream time (the latest event time processed), so a replay "
                     + "of the same events gives the same answer.")
@@ -45,7 +48,7 @@ public class LevelsResource {
             @Parameter(description = "Only the maps of this level") @QueryParam("level_id") String levelId) {
         // blank means "no filter", as a form with an empty field would send it
         String filter = levelId == null || levelId.isBlank() ? null : levelId;
-        return LevelsAnswer.of(LevelMapReport.of(state.cells(), filter));
+        return LevelsAnswer.of(LevelMapReport.of(state.cells(), filter), state.cellsNow(), findings.stuckAndDropOffs());
     }
 
     @GET
@@ -62,7 +65,7 @@ public class LevelsResource {
                         + "GET /v1/engagement/funnel lists the levels"));
         LevelMapReport maps = LevelMapReport.of(state.cells(), levelId);
         return new LevelAnswer(maps.asOf().orElse(null), FunnelResource.LevelView.of(level),
-                maps.cells().stream().map(LevelEngagement::of).toList());
+                LevelsAnswer.of(maps, state.cellsNow(), findings.stuckAndDropOffs()).levels());
     }
 
     /** One level's funnel figures and its maps, as of the stream time. */

@@ -11,10 +11,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  *                    java.time module, and Kafka record timestamps are millis anyway)
  */
 @RegisterForReflection
-public record LevelMapVisit(String playerId, String levelId, String mapId, long eventTimeMs) {
+public record LevelMapVisit(String playerId, String levelId, String mapId, String eventType, long eventTimeMs) {
 
     public static LevelMapVisit of(PlayerEvent event) {
         PlayerEvent.Parameters p = event.parameters();
-        return new LevelMapVisit(p.playerId(), p.levelId(), p.mapId(), event.eventTime().toEpochMilli());
+        return new LevelMapVisit(p.playerId(), p.levelId(), p.mapId(), p.eventType(), event.eventTime().toEpochMilli());
     }
 }

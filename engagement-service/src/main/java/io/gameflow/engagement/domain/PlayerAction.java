@@ -19,6 +19,6 @@ public record PlayerAction(String playerId, String sessionId, String eventType, 
     }
 
     public LevelMapVisit visit() {
-        return new LevelMapVisit(playerId, levelId, mapId, eventTimeMs);
+        return new LevelMapVisit(playerId, levelId, mapId, eventType, eventTimeMs);
     }
 }

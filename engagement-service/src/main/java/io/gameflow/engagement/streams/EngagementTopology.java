@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.ActivePlayer;
+import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.LevelEvent;
@@ -55,6 +56,8 @@ public final class EngagementTopology {
     public static final String SESSION_EXPIRY_STORE = "session-expiry";
     /** "sessions" -> {@link SessionStats} of the task's players. */
     public static final String SESSION_STATS_STORE = "session-stats";
+    /** Cell key -> {@link CellNow} of the task's players. */
+    public static final String CELLS_NOW_STORE = "cells-now";
     /** event_id -> event time, for the dedupe window. */
     public static final String EVENT_IDS_STORE = "player-event-ids";
     /** player_id -> {@link ActivePlayer}. */
@@ -91,6 +94,8 @@ public final class EngagementTopology {
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STATS_STORE),
                 Serdes.String(), JsonSerdes.of(SessionStats.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_NOW_STORE),
+                Serdes.String(), JsonSerdes.of(CellNow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
                 Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
@@ -125,7 +130,8 @@ public final class EngagementTopology {
                         ACTIVE_PLAYERS_STORE, ACTIVE_EXPIRY_STORE, ACTIVE_COUNTS_STORE);
 
         KStream<String, EngagementAlert> alerts = actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
-                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE);
+                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE,
+                CELLS_NOW_STORE);
         alerts.to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
 
         actions.process(LevelProgress::new, Named.as("level-progress"), PLAYER_LEVELS_STORE)

@@ -35,6 +35,6 @@ final class LevelMapCounter implements Processor<String, LevelMapVisit, Void, Vo
         String cellKey = LevelMapKeys.cell(visit);
         LevelMapStats current = stats.get(cellKey);
         LevelMapStats base = current == null ? LevelMapStats.empty(visit.levelId(), visit.mapId()) : current;
-        stats.put(cellKey, base.plus(playerEvents == null, visit.eventTimeMs()));
+        stats.put(cellKey, base.plus(playerEvents == null, visit.eventTimeMs(), visit.eventType()));
     }
 }

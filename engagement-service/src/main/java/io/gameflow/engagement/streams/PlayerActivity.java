@@ -1,6 +1,8 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
@@ -38,6 +40,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     private KeyValueStore<String, PlayerState> players;
     private KeyValueStore<String, String> expiries;
     private KeyValueStore<String, SessionStats> sessions;
+    private KeyValueStore<String, CellNow> cellsNow;
     private long streamTime = UNKNOWN;
     private long wallAtLastAdvance;
 
@@ -52,6 +55,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
         this.expiries = context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE);
         this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
+        this.cellsNow = context.getStateStore(EngagementTopology.CELLS_NOW_STORE);
         this.wallAtLastAdvance = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSessions);
     }
@@ -74,6 +78,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         if (state != null && state.open()) {
             expiries.delete(expiryKey(tracker.expiresAt(state), state.playerId()));
         }
+        moveInCellsNow(state != null && state.open() ? state : null, step.state());
         expiries.put(expiryKey(tracker.expiresAt(step.state()), action.playerId()), action.playerId());
         players.put(record.key(), step.state());
     }
@@ -97,8 +102,29 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
                     send(end.dropOff(), wallNow);
                 }
                 players.put(entry.value, state.closed());
+                moveInCellsNow(state, null);
             }
         }
+    }
+
+    /** Moves a player's presence (and stuck mark) from where they were to where they are; null is nowhere. */
+    private void moveInCellsNow(PlayerState from, PlayerState to) {
+        if (from != null && to != null && from.levelId().equals(to.levelId()) && from.mapId().equals(to.mapId())
+                && from.stuckReported() == to.stuckReported()) {
+            return;
+        }
+        if (from != null) {
+            addToCell(from, -1, from.stuckReported() ? -1 : 0);
+        }
+        if (to != null) {
+            addToCell(to, 1, to.stuckReported() ? 1 : 0);
+        }
+    }
+
+    private void addToCell(PlayerState at, long players, long stuck) {
+        String key = LevelMapKeys.cell(at.levelId(), at.mapId());
+        CellNow now = cellsNow.get(key);
+        cellsNow.put(key, (now == null ? new CellNow(at.levelId(), at.mapId(), 0, 0) : now).plus(players, stuck));
     }
 
     private void sessionEnded(PlayerTracker.SessionEnd end) {

@@ -60,7 +60,11 @@ class LevelsResourceTest {
         await().atMost(WAIT).untilAsserted(() -> {
             Response answer = levels(level);
             assertEquals(200, answer.statusCode(), answer.asString());
-            assertEquals(expected, answer.jsonPath().getList("levels"));
+            List<Map<String, Object>> counts = answer.jsonPath().<Map<String, Object>>getList("levels").stream()
+                    .map(cell -> Map.of("level_id", cell.get("level_id"), "map_id", cell.get("map_id"),
+                            "events", cell.get("events"), "players", cell.get("players")))
+                    .toList();
+            assertEquals(expected, counts);
         });
 
         String asOf = levels(level).then().statusCode(200).extract().path("as_of");

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LevelMapReportTest {
 
     private static LevelMapStats stats(String level, String map, long lastEventMs) {
-        return new LevelMapStats(level, map, 1, 1, lastEventMs);
+        return new LevelMapStats(level, map, 1, 1, lastEventMs, Map.of("move", 1L));
     }
 
     @Test
@@ -42,8 +43,8 @@ class LevelMapReportTest {
 
     @Test
     void countsAPlayerOnlyOnItsFirstEventAndKeepsTheLatestTime() {
-        LevelMapStats stats = LevelMapStats.empty("L1", "M1").plus(true, 2_000).plus(false, 1_000);
+        LevelMapStats stats = LevelMapStats.empty("L1", "M1").plus(true, 2_000, "move").plus(false, 1_000, "fail");
 
-        assertEquals(new LevelMapStats("L1", "M1", 2, 1, 2_000), stats);
+        assertEquals(new LevelMapStats("L1", "M1", 2, 1, 2_000, Map.of("move", 1L, "fail", 1L)), stats);
     }
 }

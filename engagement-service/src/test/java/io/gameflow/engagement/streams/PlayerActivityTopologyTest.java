@@ -2,6 +2,7 @@ package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.engagement.domain.LevelMapKeys;
+import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.events.EventHeaders;
@@ -107,6 +108,14 @@ class PlayerActivityTopologyTest {
 
         fails("stuck", "level_03", "map_02", 200, 10, 10);
         assertEquals(List.of(), alerts(), "one player_stuck per player, session, level and map");
+        CellNow there = driver.<String, CellNow>getKeyValueStore(EngagementTopology.CELLS_NOW_STORE)
+                .get(LevelMapKeys.cell("level_03", "map_02"));
+        assertEquals(1, there.players());
+        assertEquals(1, there.stuck());
+        send("stuck", "s1", "move", "level_03", "map_03", 400);
+        there = driver.<String, CellNow>getKeyValueStore(EngagementTopology.CELLS_NOW_STORE).get(LevelMapKeys.cell("level_03", "map_02"));
+        assertEquals(0, there.players(), "moved on");
+        assertEquals(0, there.stuck());
     }
 
     @Test
