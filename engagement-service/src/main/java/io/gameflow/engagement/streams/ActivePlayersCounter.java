@@ -27,6 +27,7 @@ import java.util.List;
 final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
 
     private static final long UNKNOWN = Long.MIN_VALUE;
+    private static final long SWEEP_EVERY_MS = 1000;
 
     private FixedKeyProcessorContext<String, PlayerAction> context;
     private KeyValueStore<String, ActivePlayer> players;
@@ -34,6 +35,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     private KeyValueStore<String, Long> counts;
     private long streamTime = UNKNOWN;
     private long wallAtLastAdvance;
+    private long lastSweep = Long.MIN_VALUE / 2;
 
     @Override
     public void init(FixedKeyProcessorContext<String, PlayerAction> context) {
@@ -70,7 +72,10 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             }
         }
         players.put(record.key(), player);
-        expire(streamTime);
+        // sweeping takes four range scans: once per second of stream time, not per event
+        if (streamTime - lastSweep >= SWEEP_EVERY_MS) {
+            expire(streamTime);
+        }
         context.forward(record);
     }
 
@@ -79,6 +84,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
         if (now == UNKNOWN) {
             return;
         }
+        lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             List<KeyValue<String, String>> due = new ArrayList<>();
             try (KeyValueIterator<String, String> expired = expiries.range(expiryKey(w, 0, ""), expiryKey(w, now, "\uffff"))) {
