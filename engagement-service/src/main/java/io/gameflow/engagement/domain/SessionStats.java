@@ -7,13 +7,24 @@ import java.util.List;
 
 /**
  * Sessions of the players one task holds: how many are open now, how many ended, and the length and events of the
- * latest {@value #KEPT} that ended, for their median and 95th percentile.
+ * latest {@value #KEPT} that ended, for their median and 95th percentile. The store keeps the counts and the samples
+ * under two keys, so that a session that starts (every new player's first event) writes two numbers, not the samples.
  */
 @RegisterForReflection
 public record SessionStats(long open, long ended, List<Long> lengthsMs, List<Long> events) {
 
-    static final int KEPT = 2_000;
+    static final int KEPT = 500;
     public static final SessionStats NONE = new SessionStats(0, 0, List.of(), List.of());
+
+    /** Only the counts, as kept under their own key. */
+    public SessionStats counts() {
+        return new SessionStats(open, ended, List.of(), List.of());
+    }
+
+    /** Only the samples, as kept under their own key. */
+    public SessionStats samples() {
+        return new SessionStats(0, 0, lengthsMs, events);
+    }
 
     public SessionStats opened() {
         return new SessionStats(open + 1, ended, lengthsMs, events);

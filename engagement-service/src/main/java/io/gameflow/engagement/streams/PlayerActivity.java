@@ -32,7 +32,8 @@ import java.util.List;
 final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
 
     private static final long UNKNOWN = Long.MIN_VALUE;
-    private static final String SESSIONS_KEY = "sessions";
+    private static final String COUNTS_KEY = "session-counts";
+    private static final String SAMPLES_KEY = "session-samples";
 
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
@@ -72,7 +73,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         PlayerTracker.Step step = tracker.onAction(state, action);
         step.ended().forEach(this::sessionEnded);
         if (state == null || !state.open() || !step.ended().isEmpty()) {
-            updateSessions(sessions().opened());
+            sessionOpened();
         }
         step.alerts().forEach(alert -> send(alert, record.timestamp()));
         if (state != null && state.open()) {
@@ -129,17 +130,18 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
 
     private void sessionEnded(PlayerTracker.SessionEnd end) {
         meters.sessionEnded(end);
-        updateSessions(sessions().closed(end));
+        sessions.put(COUNTS_KEY, stored(COUNTS_KEY).closed(end).counts());
+        sessions.put(SAMPLES_KEY, stored(SAMPLES_KEY).closed(end).samples());
     }
 
-    /** One entry per task: the sessions of its players. */
-    private SessionStats sessions() {
-        SessionStats stats = sessions.get(SESSIONS_KEY);
+    private void sessionOpened() {
+        sessions.put(COUNTS_KEY, stored(COUNTS_KEY).opened());
+    }
+
+    /** Two entries per task: the counts of its sessions, and the samples of those that ended. */
+    private SessionStats stored(String key) {
+        SessionStats stats = sessions.get(key);
         return stats == null ? SessionStats.NONE : stats;
-    }
-
-    private void updateSessions(SessionStats stats) {
-        sessions.put(SESSIONS_KEY, stats);
     }
 
     private void send(EngagementAlert alert, long recordTime) {
