@@ -7,10 +7,17 @@ BENCH_PIDS=()
 say() { printf '[bench] %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
+# TERM, then KILL what still runs after 30 s: nothing a benchmark started may outlive it
 stop_bench_processes() {
+  local pid deadline
   ((${#BENCH_PIDS[@]})) || return 0
   kill -TERM "${BENCH_PIDS[@]}" 2>/dev/null || true
-  wait "${BENCH_PIDS[@]}" 2>/dev/null || true
+  deadline=$((SECONDS + 30))
+  for pid in "${BENCH_PIDS[@]}"; do
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.5; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
   BENCH_PIDS=()
 }
 trap stop_bench_processes EXIT
