@@ -82,6 +82,8 @@ class FindingsResourceTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/v1/purchases/summary").then().statusCode(200)
                 .body("currencies.USD.purchases", greaterThanOrEqualTo(8))
                 .body("currencies.USD.revenue_total", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f)));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_engagement_revenue_total{currency=\"USD\"}")));
         given().get("/v1/purchases/items").then().statusCode(200)
                 .body("top_items.item_id", hasItem("boost_xp"))
                 .body("by_item_type.boost.USD", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f));
