@@ -105,6 +105,15 @@ class LocalStackIT {
         await("the generator's servers appear in metrics").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().when().get(url(LocalStack.METRICS_PORT, "/v1/servers"))
                         .then().statusCode(200).body("servers.server_id", hasItem("server_1")));
+        await("the generator's players count as active, in the funnel and by region").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    given().when().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/active-players"))
+                            .then().statusCode(200).body("windows.'1m'.total", greaterThan(0));
+                    given().when().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/funnel"))
+                            .then().statusCode(200).body("levels.find { it.level_id == 'level_01' }.players", greaterThan(0));
+                    given().when().get(url(LocalStack.METRICS_PORT, "/v1/regions"))
+                            .then().statusCode(200).body("regions.size()", equalTo(4));
+                });
         int sent = given().header("X-Admin-Key", LocalStack.ADMIN_KEY).when().get(url(LocalStack.GENERATOR_PORT, "/v1/generator"))
                 .then().extract().path("sent_per_topic.'player-events'");
         assertTrue(sent > 0);
