@@ -111,9 +111,10 @@ public final class EngagementTopology {
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
                 Serdes.String(), Serdes.Long()));
 
+        InputReader<?, PlayerAction> reader = InputReader.playerEvents(maxFuture);
         Map<String, KStream<String, Reading<PlayerAction>>> read = builder
                 .stream(Topics.PLAYER_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("player-events-source"))
-                .mapValues((key, value) -> PlayerEventParser.read(key, value, maxFuture), Named.as("read"))
+                .mapValues(reader::read, Named.as("read"))
                 .split(Named.as("records-"))
                 .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));

@@ -54,9 +54,10 @@ public final class PurchaseTopology {
                 Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)));
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
+        InputReader<?, Purchase> reader = InputReader.purchaseEvents(maxFuture);
         Map<String, KStream<String, Reading<Purchase>>> read = builder
                 .stream(Topics.PURCHASE_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("purchase-events-source"))
-                .mapValues((key, value) -> PurchaseParser.read(key, value, maxFuture), Named.as("read-purchase"))
+                .mapValues(reader::read, Named.as("read-purchase"))
                 .split(Named.as("purchases-"))
                 .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));
