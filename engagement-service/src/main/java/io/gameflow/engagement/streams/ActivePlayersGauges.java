@@ -9,16 +9,22 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code gameflow_engagement_active_players{window, platform}}: this instance's active players, read from the store
- * at each scrape (a few keys). Instances hold disjoint players, so Prometheus sums them. NaN while not queryable.
+ * once per scrape (the 20 series share one read, kept for a second). Instances hold disjoint players, so Prometheus
+ * sums them. NaN while not queryable.
  */
 @ApplicationScoped
 public class ActivePlayersGauges {
 
+    private static final long READ_VALID_MS = 1000;
+
     private final ActivePlayersStore store;
     private final MeterRegistry registry;
+    private volatile Map<String, Long> lastRead = Map.of();
+    private volatile long lastReadAt;
 
     public ActivePlayersGauges(ActivePlayersStore store, MeterRegistry registry) {
         this.store = store;
@@ -29,7 +35,7 @@ public class ActivePlayersGauges {
         for (int w = 0; w < ActiveWindows.NAMES.size(); w++) {
             for (String platform : List.of(ActiveWindows.ALL, "PC", "Console", "Mobile", ActiveWindows.OTHER)) {
                 String key = ActiveWindows.countKey(w, platform);
-                Gauge.builder("gameflow.engagement.active.players", store, s -> read(s, key))
+                Gauge.builder("gameflow.engagement.active.players", this, gauges -> gauges.read(key))
                         .description("Players with an event in the last window of event time")
                         .tags("window", ActiveWindows.NAMES.get(w), "platform", platform)
                         .register(registry);
@@ -37,9 +43,14 @@ public class ActivePlayersGauges {
         }
     }
 
-    private static double read(ActivePlayersStore store, String key) {
+    private double read(String key) {
+        long now = System.currentTimeMillis();
         try {
-            return store.counts().getOrDefault(key, 0L);
+            if (now - lastReadAt > READ_VALID_MS) {
+                lastRead = store.counts();
+                lastReadAt = now;
+            }
+            return lastRead.getOrDefault(key, 0L);
         } catch (InvalidStateStoreException | IllegalStateException notQueryable) {
             return Double.NaN;
         }

@@ -106,8 +106,12 @@ class FindingsResourceTest {
                 .body("windows.'1m'.total", greaterThanOrEqualTo(1))
                 .body("windows.'1m'.by_platform.PC", greaterThanOrEqualTo(1))
                 .body("windows.'1h'.total", greaterThanOrEqualTo(1)));
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("gameflow_engagement_active_players{platform=\"PC\",window=\"1m\"}"));
+        await().atMost(WAIT).untilAsserted(() -> {
+            String line = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(l -> l.startsWith("gameflow_engagement_active_players{platform=\"PC\",window=\"1m\"}"))
+                    .findFirst().orElseThrow();
+            org.hamcrest.MatcherAssert.assertThat(Double.parseDouble(line.replaceAll(".* ", "")), greaterThanOrEqualTo(1.0));
+        });
     }
 
     @Test
