@@ -7,31 +7,33 @@ import java.util.List;
 
 /**
  * Sessions of the players one task holds: how many are open now, how many ended, and the length and events of the
- * latest {@value #KEPT} that ended, for their median and 95th percentile. The store keeps the counts and the samples
- * under two keys, so that a session that starts (every new player's first event) writes two numbers, not the samples.
+ * latest {@value #KEPT} that ended, for their median and 95th percentile. The store keeps the counts under one key
+ * and each sample under a key of its own, a slot of a ring of {@value #KEPT}, so that an event or a session's end
+ * writes a few numbers instead of reading and writing every sample; summing all the entries gives the whole.
  */
 @RegisterForReflection
 public record SessionStats(long open, long ended, List<Long> lengthsMs, List<Long> events) {
 
-    static final int KEPT = 500;
+    public static final int KEPT = 500;
     public static final SessionStats NONE = new SessionStats(0, 0, List.of(), List.of());
 
-    /** Only the counts, as kept under their own key. */
-    public SessionStats counts() {
-        return new SessionStats(open, ended, List.of(), List.of());
+    /** One ended session's sample, as kept in its slot. */
+    public static SessionStats sample(PlayerTracker.SessionEnd end) {
+        return new SessionStats(0, 0, List.of(end.lengthMs()), List.of(end.events()));
     }
 
-    /** Only the samples, as kept under their own key. */
-    public SessionStats samples() {
-        return new SessionStats(0, 0, lengthsMs, events);
+    /** The slot of the ring that the next ended session's sample overwrites. */
+    public int nextSlot() {
+        return (int) (ended % KEPT);
     }
 
     public SessionStats opened() {
         return new SessionStats(open + 1, ended, lengthsMs, events);
     }
 
-    public SessionStats closed(PlayerTracker.SessionEnd end) {
-        return new SessionStats(Math.max(0, open - 1), ended + 1, keep(lengthsMs, end.lengthMs()), keep(events, end.events()));
+    /** The counts after a session ended (its sample goes to its slot). */
+    public SessionStats closed() {
+        return new SessionStats(Math.max(0, open - 1), ended + 1, lengthsMs, events);
     }
 
     /** Two tasks' or instances' sessions together. */
@@ -50,14 +52,5 @@ public record SessionStats(long open, long ended, List<Long> lengthsMs, List<Lon
         }
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get((int) Math.ceil(q * sorted.size()) - 1);
-    }
-
-    private static List<Long> keep(List<Long> latest, long value) {
-        List<Long> kept = new ArrayList<>(latest);
-        kept.add(value);
-        while (kept.size() > KEPT) {
-            kept.remove(0);
-        }
-        return List.copyOf(kept);
     }
 }

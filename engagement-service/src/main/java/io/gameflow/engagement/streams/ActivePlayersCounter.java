@@ -3,12 +3,10 @@ package io.gameflow.engagement.streams;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
@@ -31,7 +29,8 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
 
     private FixedKeyProcessorContext<String, PlayerAction> context;
     private KeyValueStore<String, ActivePlayer> players;
-    private KeyValueStore<String, String> expiries;
+    /** One index per window, in one store: "window|" prefixes. */
+    private final List<ExpiryIndex> expiries = new ArrayList<>();
     private KeyValueStore<String, Long> counts;
     private long streamTime = UNKNOWN;
     private long wallAtLastAdvance;
@@ -41,7 +40,10 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     public void init(FixedKeyProcessorContext<String, PlayerAction> context) {
         this.context = context;
         this.players = context.getStateStore(EngagementTopology.ACTIVE_PLAYERS_STORE);
-        this.expiries = context.getStateStore(EngagementTopology.ACTIVE_EXPIRY_STORE);
+        KeyValueStore<String, String> expiryStore = context.getStateStore(EngagementTopology.ACTIVE_EXPIRY_STORE);
+        for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
+            expiries.add(new ExpiryIndex(expiryStore, w + "|"));
+        }
         this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
         this.wallAtLastAdvance = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
@@ -63,10 +65,12 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             long window = ActiveWindows.WINDOWS.get(w).toMillis();
             if (player.countedIn(w)) {
-                expiries.delete(expiryKey(w, before.lastSeen() + window, record.key()));
-                expiries.put(expiryKey(w, lastSeen + window, record.key()), record.key());
+                if (lastSeen != before.lastSeen()) {
+                    expiries.get(w).remove(before.lastSeen() + window, record.key());
+                    expiries.get(w).add(lastSeen + window, record.key());
+                }
             } else if (lastSeen + window > streamTime) {
-                expiries.put(expiryKey(w, lastSeen + window, record.key()), record.key());
+                expiries.get(w).add(lastSeen + window, record.key());
                 player = player.with(w, true);
                 add(w, player.platform(), 1);
             }
@@ -86,15 +90,10 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
         }
         lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
-            List<KeyValue<String, String>> due = new ArrayList<>();
-            try (KeyValueIterator<String, String> expired = expiries.range(expiryKey(w, 0, ""), expiryKey(w, now, "\uffff"))) {
-                expired.forEachRemaining(due::add);
-            }
-            for (KeyValue<String, String> entry : due) {
-                expiries.delete(entry.key);
-                ActivePlayer player = players.get(entry.value);
+            for (String playerId : expiries.get(w).takeDue(now)) {
+                ActivePlayer player = players.get(playerId);
                 if (player != null && player.countedIn(w)) {
-                    players.put(entry.value, player.with(w, false));
+                    players.put(playerId, player.with(w, false));
                     add(w, player.platform(), -1);
                 }
             }
@@ -106,10 +105,5 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             Long count = counts.get(key);
             counts.put(key, (count == null ? 0 : count) + delta);
         }
-    }
-
-    /** Ordered by window, then time as text (13 digits of epoch ms cover the years 2001 to 2286). */
-    static String expiryKey(int window, long time, String playerId) {
-        return String.format("%d|%013d|%s", window, Math.max(0, time), playerId);
     }
 }

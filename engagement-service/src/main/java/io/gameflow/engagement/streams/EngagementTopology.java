@@ -70,6 +70,8 @@ public final class EngagementTopology {
     public static final String PLAYER_LEVELS_STORE = "player-levels";
     /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
     public static final String LEVEL_FUNNEL_STORE = "level-funnel";
+    /** "level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
+    public static final String LEVEL_DURATIONS_STORE = "level-durations";
     public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);
     static final String VISITS_REPARTITION = "level-map-visits";
@@ -84,8 +86,10 @@ public final class EngagementTopology {
     public static Topology build(EngagementSettings settings, FraudRules fraudRules, Duration maxFuture, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         PurchaseTopology.addTo(builder, fraudRules, maxFuture, meters);
+        // The stores with a few hot keys that change on most events (counts, cells, funnels) are cached: each key
+        // then reaches RocksDB and its changelog once per commit instead of once per event.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
-                Serdes.String(), JsonSerdes.of(LevelMapStats.class)));
+                Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
@@ -93,19 +97,21 @@ public final class EngagementTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STATS_STORE),
-                Serdes.String(), JsonSerdes.of(SessionStats.class)));
+                Serdes.String(), JsonSerdes.of(SessionStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_NOW_STORE),
-                Serdes.String(), JsonSerdes.of(CellNow.class)));
+                Serdes.String(), JsonSerdes.of(CellNow.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
                 Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_COUNTS_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
                 Serdes.String(), JsonSerdes.of(PlayerLevels.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_FUNNEL_STORE),
-                Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)));
+                Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
+                Serdes.String(), Serdes.Long()));
         Duration dedupe = settings.dedupeWindow();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
@@ -140,7 +146,7 @@ public final class EngagementTopology {
                         .mapValues(LevelEvent::droppedOff, Named.as("drop-off-steps")), Named.as("level-steps"))
                 .selectKey((player, step) -> step.levelId(), Named.as("key-by-level"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelEvent.class)).withName("level-steps"))
-                .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE);
+                .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE, LEVEL_DURATIONS_STORE);
 
         actions.mapValues(PlayerAction::visit, Named.as("visit"))
                 .selectKey((player, visit) -> LevelMapKeys.cell(visit), Named.as("key-by-level-map"))

@@ -7,20 +7,45 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Per level (the level steps re-keyed by level): players, completions, drop-offs and times to complete. */
+/**
+ * Per level (the level steps re-keyed by level): players, completions, drop-offs and times to complete. Each time
+ * to complete goes to a slot of a ring in {@value EngagementTopology#LEVEL_DURATIONS_STORE}, so that a step writes a
+ * few numbers rather than the level's ten thousand kept times.
+ */
 final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
 
     private KeyValueStore<String, LevelFunnelStats> levels;
+    private KeyValueStore<String, Long> durations;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.levels = context.getStateStore(EngagementTopology.LEVEL_FUNNEL_STORE);
+        this.durations = context.getStateStore(EngagementTopology.LEVEL_DURATIONS_STORE);
     }
 
     @Override
     public void process(Record<String, LevelEvent> record) {
         LevelEvent event = record.value();
         LevelFunnelStats current = levels.get(event.levelId());
-        levels.put(event.levelId(), (current == null ? LevelFunnelStats.empty(event.levelId()) : current).plus(event));
+        if (current == null) {
+            current = LevelFunnelStats.empty(event.levelId());
+        }
+        if (LevelEvent.COMPLETED.equals(event.kind())) {
+            durations.put(durationKey(event.levelId(), current.nextSlot()), event.durationMs());
+        }
+        levels.put(event.levelId(), current.plus(event));
+    }
+
+    /** "level_id|slot", the slot zero-padded so that a level's times are one range of keys. */
+    static String durationKey(String levelId, int slot) {
+        return levelId + "|" + String.format("%05d", slot);
+    }
+
+    static String firstDurationKey(String levelId) {
+        return levelId + "|";
+    }
+
+    static String lastDurationKey(String levelId) {
+        return levelId + "|\uffff";
     }
 }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Interactive query of {@link EngagementTopology#LEVEL_FUNNEL_STORE}: the levels of this instance's partitions. */
+/**
+ * Interactive query of {@link EngagementTopology#LEVEL_FUNNEL_STORE}, with each level's kept times to complete from
+ * {@link EngagementTopology#LEVEL_DURATIONS_STORE}: the levels of this instance's partitions.
+ */
 @ApplicationScoped
 public class LevelFunnelStore {
 
@@ -27,11 +30,22 @@ public class LevelFunnelStore {
     public List<LevelFunnelStats> all() {
         ReadOnlyKeyValueStore<String, LevelFunnelStats> store = streams.store(
                 StoreQueryParameters.fromNameAndType(EngagementTopology.LEVEL_FUNNEL_STORE, QueryableStoreTypes.keyValueStore()));
+        ReadOnlyKeyValueStore<String, Long> durations = streams.store(
+                StoreQueryParameters.fromNameAndType(EngagementTopology.LEVEL_DURATIONS_STORE, QueryableStoreTypes.keyValueStore()));
         List<LevelFunnelStats> levels = new ArrayList<>();
         try (KeyValueIterator<String, LevelFunnelStats> all = store.all()) {
-            all.forEachRemaining(entry -> levels.add(entry.value));
+            all.forEachRemaining(entry -> levels.add(entry.value.withDurations(durationsOf(durations, entry.key))));
         }
         levels.sort(Comparator.comparing(LevelFunnelStats::levelId));
         return levels;
+    }
+
+    static List<Long> durationsOf(ReadOnlyKeyValueStore<String, Long> durations, String levelId) {
+        List<Long> kept = new ArrayList<>();
+        try (KeyValueIterator<String, Long> range = durations.range(
+                LevelFunnel.firstDurationKey(levelId), LevelFunnel.lastDurationKey(levelId))) {
+            range.forEachRemaining(entry -> kept.add(entry.value));
+        }
+        return kept;
     }
 }

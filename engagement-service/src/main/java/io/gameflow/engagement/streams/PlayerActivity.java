@@ -7,17 +7,13 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Per player (the input key): sessions, position, stuck and drop-off, as {@link PlayerTracker} defines them, with
@@ -33,13 +29,13 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
 
     private static final long UNKNOWN = Long.MIN_VALUE;
     private static final String COUNTS_KEY = "session-counts";
-    private static final String SAMPLES_KEY = "session-samples";
+    private static final String SAMPLE_KEY_PREFIX = "session-sample-";
 
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
     private ProcessorContext<String, EngagementAlert> context;
     private KeyValueStore<String, PlayerState> players;
-    private KeyValueStore<String, String> expiries;
+    private ExpiryIndex expiries;
     private KeyValueStore<String, SessionStats> sessions;
     private KeyValueStore<String, CellNow> cellsNow;
     private long streamTime = UNKNOWN;
@@ -54,7 +50,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     public void init(ProcessorContext<String, EngagementAlert> context) {
         this.context = context;
         this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
-        this.expiries = context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE);
+        this.expiries = new ExpiryIndex(context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE), "");
         this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
         this.cellsNow = context.getStateStore(EngagementTopology.CELLS_NOW_STORE);
         this.wallAtLastAdvance = context.currentSystemTimeMs();
@@ -77,10 +73,10 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         }
         step.alerts().forEach(alert -> send(alert, record.timestamp()));
         if (state != null && state.open()) {
-            expiries.delete(expiryKey(tracker.expiresAt(state), state.playerId()));
+            expiries.remove(tracker.expiresAt(state), state.playerId());
         }
         moveInCellsNow(state != null && state.open() ? state : null, step.state());
-        expiries.put(expiryKey(tracker.expiresAt(step.state()), action.playerId()), action.playerId());
+        expiries.add(tracker.expiresAt(step.state()), action.playerId());
         players.put(record.key(), step.state());
     }
 
@@ -89,20 +85,15 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
             return;
         }
         long now = streamTime + Math.max(0, wallNow - wallAtLastAdvance);
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> expired = expiries.range(expiryKey(0, ""), expiryKey(now, "\uffff"))) {
-            expired.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> entry : due) {
-            expiries.delete(entry.key);
-            PlayerState state = players.get(entry.value);
+        for (String playerId : expiries.takeDue(now)) {
+            PlayerState state = players.get(playerId);
             if (state != null && state.open() && tracker.expired(state, now)) {
                 PlayerTracker.SessionEnd end = tracker.end(state);
                 sessionEnded(end);
                 if (end.dropOff() != null) {
                     send(end.dropOff(), wallNow);
                 }
-                players.put(entry.value, state.closed());
+                players.put(playerId, state.closed());
                 moveInCellsNow(state, null);
             }
         }
@@ -130,15 +121,16 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
 
     private void sessionEnded(PlayerTracker.SessionEnd end) {
         meters.sessionEnded(end);
-        sessions.put(COUNTS_KEY, stored(COUNTS_KEY).closed(end).counts());
-        sessions.put(SAMPLES_KEY, stored(SAMPLES_KEY).closed(end).samples());
+        SessionStats counts = stored(COUNTS_KEY);
+        sessions.put(SAMPLE_KEY_PREFIX + counts.nextSlot(), SessionStats.sample(end));
+        sessions.put(COUNTS_KEY, counts.closed());
     }
 
     private void sessionOpened() {
         sessions.put(COUNTS_KEY, stored(COUNTS_KEY).opened());
     }
 
-    /** Two entries per task: the counts of its sessions, and the samples of those that ended. */
+    /** Per task: the counts of its sessions under one key, and a ring of samples of those that ended. */
     private SessionStats stored(String key) {
         SessionStats stats = sessions.get(key);
         return stats == null ? SessionStats.NONE : stats;
@@ -147,10 +139,5 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     private void send(EngagementAlert alert, long recordTime) {
         meters.alert(alert);
         context.forward(new Record<>(alert.playerId(), alert, recordTime));
-    }
-
-    /** Ordered by time as text: 13 digits of epoch ms cover the years 2001 to 2286. */
-    static String expiryKey(long time, String playerId) {
-        return String.format("%013d|%s", Math.max(0, time), playerId);
     }
 }

@@ -49,9 +49,9 @@ public final class PurchaseTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_PURCHASES_STORE),
                 Serdes.String(), JsonSerdes.of(UserPurchases.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ITEM_TYPE_MEANS_STORE),
-                Serdes.String(), JsonSerdes.of(ItemTypeMean.class)));
+                Serdes.String(), JsonSerdes.of(ItemTypeMean.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVENUE_STORE),
-                Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)));
+                Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)).withCachingEnabled());
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
         InputReader<?, Purchase> reader = InputReader.purchaseEvents(maxFuture);

@@ -50,7 +50,9 @@ class LevelFunnelTopologyTest {
     }
 
     private LevelFunnelStats level(String levelId) {
-        return driver.<String, LevelFunnelStats>getKeyValueStore(EngagementTopology.LEVEL_FUNNEL_STORE).get(levelId);
+        LevelFunnelStats counts = driver.<String, LevelFunnelStats>getKeyValueStore(EngagementTopology.LEVEL_FUNNEL_STORE).get(levelId);
+        return counts.withDurations(LevelFunnelStore.durationsOf(
+                driver.getKeyValueStore(EngagementTopology.LEVEL_DURATIONS_STORE), levelId));
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -169,6 +170,28 @@ class PlayerActivityTopologyTest {
         assertEquals(1, after.ended());
         assertEquals(List.of(100_000L), after.lengthsMs());
         assertEquals(List.of(2L), after.events());
+    }
+
+    @Test
+    void theSamplesAreTheLatestSessionsThatEndedAndTheCountsAreAll() {
+        int sessions = SessionStats.KEPT + 20;
+        for (int i = 0; i < sessions; i++) {
+            // player i's first session has two events when i is a multiple of 7, else one, and it ends when the
+            // player's second session starts; all within two minutes, so that no session ends by the gap
+            int at = i % 100;
+            send("p" + i, "s1", "move", "level_01", "map_01", at);
+            if (i % 7 == 0) {
+                send("p" + i, "s1", "move", "level_01", "map_01", at + 1);
+            }
+            send("p" + i, "s2", "move", "level_01", "map_01", at + 10);
+        }
+        SessionStats all = sessions();
+        assertEquals(sessions, all.ended());
+        assertEquals(sessions, all.open());
+        assertEquals(SessionStats.KEPT, all.events().size(), "a ring of the latest samples, not every one");
+        long twoEventSessionsKept = IntStream.range(sessions - SessionStats.KEPT, sessions).filter(i -> i % 7 == 0).count();
+        assertEquals(twoEventSessionsKept, all.events().stream().filter(n -> n == 2L).count(),
+                "the first 20 sessions' samples were overwritten by the latest 20");
     }
 
     @Test
