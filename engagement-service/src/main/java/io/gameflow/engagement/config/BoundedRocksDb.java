@@ -1,5 +1,6 @@
 package io.gameflow.engagement.config;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -15,6 +16,7 @@ import java.util.Map;
  * they share one cache of {@code gameflow.rocksdb.memory.bytes} (64 MiB by default), half of it for memtables,
  * counted against the cache. This is the setup of Kafka Streams' memory-management guide.
  */
+@RegisterForReflection
 public class BoundedRocksDb implements RocksDBConfigSetter {
 
     public static final String MEMORY_BYTES = "gameflow.rocksdb.memory.bytes";

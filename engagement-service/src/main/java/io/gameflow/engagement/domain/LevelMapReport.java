@@ -1,5 +1,6 @@
 package io.gameflow.engagement.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * @param asOf the latest event time processed over all cells, empty before the first event; taken before the
  *             level filter, because it is the service's clock, not a property of the selected cells
  */
+@RegisterForReflection
 public record LevelMapReport(Optional<Instant> asOf, List<LevelMapStats> cells) {
 
     /** @param levelId only cells of this level, or all when null */

@@ -1,11 +1,13 @@
 package io.gameflow.metrics.domain;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
 /** Average, maximum and 95th percentile (nearest rank) of some values; all NaN-free, null when there are none. */
+@RegisterForReflection
 public record Stats(double avg, double max, double p95, int samples) {
 
     public static Stats of(double[] values) {
