@@ -1,7 +1,7 @@
 # GameFlow — the two commands that matter: `make run` (whole stack, no Docker) and `make test` (all tests).
 MVNW := ./mvnw -B -ntp
 
-.PHONY: run test build bench clean
+.PHONY: run test build bench clean start stop start-native stop-native
 
 ## run: start Kafka and the four services locally, the generator feeding them (Ctrl-C stops all)
 run:
@@ -22,3 +22,23 @@ build:
 
 clean:
 	$(MVNW) -q clean
+
+## start: the whole stack in Docker (docker-compose.yml): Kafka, the four services (JVM images), Prometheus, Alertmanager, Grafana
+start:
+	$(MVNW) -q package -DskipTests
+	docker compose build
+	docker compose up --detach
+
+## stop: stop and remove the containers of `make start` (add -v by hand to wipe Kafka's data and the Streams state too)
+stop:
+	docker compose down
+
+## start-native: as start, with the four services as native executables, built in a container (needs Docker, takes minutes)
+start-native:
+	$(MVNW) -q package -Pnative -DskipTests -Dquarkus.native.container-build=true
+	docker compose -f docker-compose.yml -f docker-compose.native.yml build
+	docker compose -f docker-compose.yml -f docker-compose.native.yml up --detach
+
+## stop-native: stop and remove the containers of `make start-native`
+stop-native:
+	docker compose -f docker-compose.yml -f docker-compose.native.yml down
