@@ -51,7 +51,8 @@ final class AlertmanagerClient {
     private static ObjectNode toAlertmanager(Alert alert, Instant now, Duration firingFor) {
         ObjectNode node = EventJson.mapper().createObjectNode();
         ObjectNode labels = node.putObject("labels");
-        labels.put("alertname", alert.rule()).put("severity", alert.severity()).put("scope", alert.scope())
+        // `rule` as on the Prometheus rules that mirror these (deploy/prometheus), so Alertmanager can match the two
+        labels.put("alertname", alert.rule()).put("rule", alert.rule()).put("severity", alert.severity()).put("scope", alert.scope())
                 .put("region", alert.region()).put("service", "gameflow");
         if (alert.serverId() != null) {
             labels.put("server_id", alert.serverId());

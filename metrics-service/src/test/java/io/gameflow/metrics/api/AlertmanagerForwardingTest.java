@@ -40,6 +40,7 @@ class AlertmanagerForwardingTest {
                 .body("findAll { it.labels.alertname == 'cpu_critical' }", hasSize(1))
                 .body("find { it.labels.alertname == 'cpu_critical' }.labels.severity", equalTo("critical"))
                 .body("find { it.labels.alertname == 'cpu_critical' }.labels.region", equalTo("ap-south"))
+                .body("find { it.labels.alertname == 'cpu_critical' }.labels.rule", equalTo("cpu_critical"))
                 .body("find { it.labels.alertname == 'cpu_critical' }.status.state", equalTo("active")));
 
         sender.send(server, event(server, "ap-south", 50, 40, 80, t0.plusSeconds(75)));
