@@ -1,5 +1,6 @@
 package io.gameflow.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.events.EventJson;
@@ -12,7 +13,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,6 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalStackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The scrape jobs of deploy/prometheus/prometheus.yml and the ports the local stack runs them on. */
+    private static final Map<String, Integer> JOB_PORTS = Map.of("ingest-service", LocalStack.INGEST_PORT,
+            "generator-service", LocalStack.GENERATOR_PORT, "engagement-service", LocalStack.ENGAGEMENT_PORT,
+            "metrics-service", LocalStack.METRICS_PORT);
     private static LocalStack stack;
 
     @BeforeAll
@@ -133,6 +145,67 @@ class LocalStackIT {
         await("ingest pulls server metrics from the generator").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
                 ingestSeries("gameflow_ingest_pull_polls_total{outcome=\"ok\"}") > 0
                         && ingestSeries("gameflow_ingest_events_total{outcome=\"accepted\",topic=\"server-metrics\"}") > 1);
+    }
+
+    @Test
+    @Order(5)
+    void aRealPrometheusScrapesTheFourServicesWithTheDeployRulesLoaded() throws Exception {
+        Path root = Path.of(System.getProperty("gameflow.root", ".."));
+        Path dir = Path.of(System.getProperty("gameflow.run-dir", "target/e2e-stack")).resolveSibling("e2e-prometheus");
+        try (LocalPrometheus prometheus = LocalPrometheus.start(root, dir, JOB_PORTS)) {
+            await("Prometheus scrapes all four services").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Map<String, String> up = new TreeMap<>();
+                prometheus.query("up").forEach(series -> up.put(series.path("metric").path("job").asText(),
+                        series.path("value").path(1).asText()));
+                assertEquals(Map.of("engagement-service", "1", "generator-service", "1", "ingest-service", "1",
+                        "metrics-service", "1"), up);
+            });
+            await("every rule of deploy/prometheus/rules evaluates").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                List<String> unhealthy = new ArrayList<>();
+                int rules = 0;
+                for (JsonNode group : prometheus.ruleGroups()) {
+                    for (JsonNode rule : group.path("rules")) {
+                        rules++;
+                        if (!"ok".equals(rule.path("health").asText())) {
+                            unhealthy.add(rule.path("name").asText() + ": " + rule.path("health").asText() + " " + rule.path("lastError").asText());
+                        }
+                    }
+                }
+                assertTrue(rules > 0, "Prometheus loaded no rules:\n" + prometheus.log());
+                assertEquals(List.of(), unhealthy);
+            });
+            // the recording rules turn the services' series into the dashboards' inputs
+            await("a recording rule has data").atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() ->
+                    !prometheus.query("gameflow:ingest_events:rate1m").isEmpty());
+        }
+    }
+
+    @Test
+    @Order(6)
+    void everyMetricThatARuleOrADashboardReadsIsInTheServicesOutput() {
+        Map<String, Set<String>> used = DeployMetricNames.in(Path.of(System.getProperty("gameflow.root", "..")));
+        // Prometheus makes `up` itself, per target
+        used.remove("up");
+        assertTrue(used.size() > 20, "the rules and dashboards read only " + used.keySet());
+        // Kafka's own metrics reach /q/metrics when Micrometer next looks for new ones (every minute), after the
+        // stream tasks exist: wait for them rather than catch the first scrape
+        await("every metric of deploy/ in the services' output").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Map<String, Set<String>> missing = new TreeMap<>(used);
+                    missing.keySet().removeAll(exposedMetricNames());
+                    assertEquals(Map.of(), missing, "metrics read by deploy/ but exposed by no service (name -> where it is read)");
+                });
+    }
+
+    private static Set<String> exposedMetricNames() {
+        Set<String> exposed = new TreeSet<>();
+        for (int port : JOB_PORTS.values()) {
+            given().when().get(url(port, "/q/metrics")).then().statusCode(200).extract().asString().lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0])
+                    .forEach(exposed::add);
+        }
+        return exposed;
     }
 
     private static double ingestSeries(String series) {
