@@ -40,6 +40,17 @@ public class LevelFunnelStore {
         return levels;
     }
 
+    /** The counts only, without the kept times to complete: for the gauges. */
+    public List<LevelFunnelStats> counts() {
+        ReadOnlyKeyValueStore<String, LevelFunnelStats> store = streams.store(
+                StoreQueryParameters.fromNameAndType(EngagementTopology.LEVEL_FUNNEL_STORE, QueryableStoreTypes.keyValueStore()));
+        List<LevelFunnelStats> levels = new ArrayList<>();
+        try (KeyValueIterator<String, LevelFunnelStats> all = store.all()) {
+            all.forEachRemaining(entry -> levels.add(entry.value));
+        }
+        return levels;
+    }
+
     static List<Long> durationsOf(ReadOnlyKeyValueStore<String, Long> durations, String levelId) {
         List<Long> kept = new ArrayList<>();
         try (KeyValueIterator<String, Long> range = durations.range(

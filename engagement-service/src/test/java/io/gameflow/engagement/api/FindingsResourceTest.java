@@ -60,6 +60,11 @@ class FindingsResourceTest {
                 .body("hotspots.find { it.map_id == '" + map + "' }.players", equalTo(1));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_alerts_total{level_id=\"level_03\",map_id=\"" + map + "\",type=\"player_stuck\"} 1.0"));
+        // the heat map's and the funnel's gauges, read from the stores every second in tests
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gameflow_engagement_stuck_players{level_id=\"level_03\",map_id=\"" + map + "\"} 1.0"))
+                .body(containsString("gameflow_engagement_players_now{level_id=\"level_03\",map_id=\"" + map + "\"} 1.0"))
+                .body(containsString("gameflow_engagement_level_players{level_id=\"level_03\"}")));
     }
 
     @Test
