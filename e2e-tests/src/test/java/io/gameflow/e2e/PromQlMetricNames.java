@@ -1,5 +1,6 @@
 package io.gameflow.e2e;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,7 +19,9 @@ final class PromQlMetricNames {
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
     private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMENTS = Pattern.compile("#[^\\n]*");
     private static final Pattern VARIABLES = Pattern.compile("\\$\\{[^}]*}|\\$\\w+");
     private static final Pattern OFFSETS = Pattern.compile("\\boffset\\s+-?[0-9a-z]+");
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:])([a-zA-Z_:][\\w:]*)(\\s*\\()?");
@@ -27,7 +30,7 @@ final class PromQlMetricNames {
     }
 
     static Set<String> in(String expression) {
-        String rest = STRINGS.matcher(expression).replaceAll(" ");
+        String rest = COMMENTS.matcher(STRINGS.matcher(expression).replaceAll(" ")).replaceAll(" ");
         rest = VARIABLES.matcher(rest).replaceAll(" ");
         rest = MATCHERS.matcher(rest).replaceAll(" ");
         rest = RANGES.matcher(rest).replaceAll(" ");
@@ -38,7 +41,8 @@ final class PromQlMetricNames {
         while (identifier.find()) {
             String name = identifier.group(1);
             boolean call = identifier.group(2) != null;
-            if (!call && !KEYWORDS.contains(name) && !name.contains(":")) {
+            // PromQL keywords are case-insensitive (SUM, Inf, NaN)
+            if (!call && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT)) && !name.contains(":")) {
                 names.add(name);
             }
         }

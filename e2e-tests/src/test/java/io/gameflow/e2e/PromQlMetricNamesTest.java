@@ -20,5 +20,7 @@ class PromQlMetricNamesTest {
                 "gameflow:server_latency_ms:avg_by_region > 200 unless on (region) gameflow_metrics_server_status{region=\"$region\"} == 3"));
         assertEquals(Set.of("gameflow_ingest_request_seconds_bucket"), PromQlMetricNames.in(
                 "histogram_quantile(0.99, sum by (le) (rate(gameflow_ingest_request_seconds_bucket[$__rate_interval])))"));
+        assertEquals(Set.of("gameflow_metrics_server_latency_ms"), PromQlMetricNames.in(
+                "SUM BY (region) (gameflow_metrics_server_latency_ms) > -Inf # the region's total\n and NaN != 1"));
     }
 }

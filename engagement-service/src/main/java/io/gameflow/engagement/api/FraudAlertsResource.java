@@ -35,7 +35,7 @@ public class FraudAlertsResource {
             description = "Latest first, at most limit (1-1000, default 100) of the latest 1,000. Rules: purchase_velocity "
                     + "(more than 5 purchases in 1 min), currency_hopping (more than 1 currency in 10 min), refund_abuse "
                     + "(at least 3 refunds and more than half of the purchases in 24 h), amount_outlier (over 2.5 times "
-                    + "the item type's running mean). Each episode is reported once per user and rule.")
+                    + "the running mean of the item type in the same currency). Each episode is reported once per user and rule.")
     @APIResponse(responseCode = "200", description = "The findings",
             content = @Content(schema = @Schema(implementation = Answer.class)))
     @APIResponse(responseCode = "400", description = "An unknown rule or a bad limit",

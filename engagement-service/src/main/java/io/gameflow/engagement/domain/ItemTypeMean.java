@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The running mean of one item type's purchase amounts, for the amount-outlier rule. An amount flagged as an
+ * The running mean of one item type's purchase amounts in one currency, for the amount-outlier rule. An amount flagged as an
  * outlier is left out of the mean, so that a fraudster cannot raise the bar for the next one.
  */
 @RegisterForReflection

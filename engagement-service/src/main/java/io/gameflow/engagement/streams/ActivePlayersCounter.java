@@ -41,6 +41,8 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
         this.context = context;
         this.players = context.getStateStore(EngagementTopology.ACTIVE_PLAYERS_STORE);
         KeyValueStore<String, String> expiryStore = context.getStateStore(EngagementTopology.ACTIVE_EXPIRY_STORE);
+        // a task revived after an aborted transaction is initialised again: start over from the restored store
+        expiries.clear();
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             expiries.add(new ExpiryIndex(expiryStore, w + "|"));
         }

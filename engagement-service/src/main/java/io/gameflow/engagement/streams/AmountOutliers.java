@@ -9,7 +9,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Per item type (purchases re-keyed by it): the running mean, and the purchases far above it, keyed by user. */
+/**
+ * Per item type and currency (purchases re-keyed by both): the running mean, and the purchases far above it, keyed
+ * by user.
+ */
 final class AmountOutliers implements Processor<String, Purchase, String, FraudFinding> {
 
     private final FraudRules rules;

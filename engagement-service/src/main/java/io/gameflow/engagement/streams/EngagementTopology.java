@@ -70,7 +70,7 @@ public final class EngagementTopology {
     public static final String PLAYER_LEVELS_STORE = "player-levels";
     /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
     public static final String LEVEL_FUNNEL_STORE = "level-funnel";
-    /** "level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
+    /** "length:level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
     public static final String LEVEL_DURATIONS_STORE = "level-durations";
     public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);

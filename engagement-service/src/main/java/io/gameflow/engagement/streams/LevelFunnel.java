@@ -36,16 +36,23 @@ final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
         levels.put(event.levelId(), current.plus(event));
     }
 
-    /** "level_id|slot", the slot zero-padded so that a level's times are one range of keys. */
+    /**
+     * "length:level_id|slot": level ids are free text, so the id's length goes first, or the range of level "a"
+     * would also hold the times of a level "a|b"; the slot is zero-padded so that a level's times are one range.
+     */
     static String durationKey(String levelId, int slot) {
-        return levelId + "|" + String.format("%05d", slot);
+        return prefix(levelId) + String.format("%05d", slot);
     }
 
     static String firstDurationKey(String levelId) {
-        return levelId + "|";
+        return prefix(levelId);
     }
 
     static String lastDurationKey(String levelId) {
-        return levelId + "|\uffff";
+        return prefix(levelId) + "\uffff";
+    }
+
+    private static String prefix(String levelId) {
+        return levelId.length() + ":" + levelId + "|";
     }
 }

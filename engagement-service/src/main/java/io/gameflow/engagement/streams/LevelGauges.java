@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * {@code gameflow_engagement_level_players}, {@code _level_completions}, {@code _level_drop_offs} per level — the
  * funnel and the heat map of the dashboards. Read from the stores every {@code gameflow.engagement.gauges-every};
  * at most {@value EngagementMeters#MAX_CELLS} level/map pairs and as many levels get series, so that a client
- * inventing level names cannot grow them without end. Values stay at the last read while the stores rebalance.
+ * inventing level names cannot grow them without end. While the stores cannot be read (rebalancing) they show 0, so
+ * that two instances never both count the same players.
  */
 @ApplicationScoped
 public class LevelGauges {
@@ -48,6 +49,9 @@ public class LevelGauges {
             funnel.counts().forEach(level -> byLevel.put(level.levelId(), level));
             levels = byLevel;
         } catch (InvalidStateStoreException | IllegalStateException notQueryable) {
+            // rebalancing or stopped: another instance may report these players now, and the dashboards add up
+            cells = Map.of();
+            levels = Map.of();
             return;
         }
         cells.forEach((key, cell) -> {

@@ -26,7 +26,7 @@ import java.util.Map;
  * <ol>
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>per user (the input key): purchase velocity, currency hopping, refund abuse;</li>
- *   <li>per item type (re-keyed): amount outliers against the type's running mean;</li>
+ *   <li>per item type and currency (re-keyed): amount outliers against its running mean;</li>
  *   <li>per currency (re-keyed): revenue, refunds, items;</li>
  *   <li>both send their findings, keyed by user, to {@value #FINDINGS}.</li>
  * </ol>
@@ -35,7 +35,7 @@ public final class PurchaseTopology {
 
     /** user_id -> {@link UserPurchases}. */
     static final String USER_PURCHASES_STORE = "user-purchases";
-    /** item_type -> {@link ItemTypeMean}. */
+    /** "item_type|currency" -> {@link ItemTypeMean}. */
     static final String ITEM_TYPE_MEANS_STORE = "item-type-means";
     /** currency -> {@link CurrencyRevenue}; queried by the REST API. */
     public static final String REVENUE_STORE = "currency-revenue";
@@ -77,8 +77,9 @@ public final class PurchaseTopology {
                 .process(RevenueAggregator::new, Named.as("revenue"), REVENUE_STORE);
 
         purchases.filter((user, purchase) -> !purchase.isRefund(), Named.as("purchases-only"))
-                .selectKey((user, purchase) -> purchase.itemType(), Named.as("key-by-item-type"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-item-type"))
+                // amounts in different currencies are not comparable: one mean per item type and currency
+                .selectKey((user, purchase) -> purchase.itemType() + "|" + purchase.currency(), Named.as("key-by-item-type-and-currency"))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-item-type-and-currency"))
                 .process(() -> new AmountOutliers(rules, meters), Named.as("amount-outliers"), ITEM_TYPE_MEANS_STORE)
                 .to(FINDINGS, findings.withName("outlier-findings-sink"));
     }

@@ -141,7 +141,7 @@ class FraudTopologyTest {
     @Test
     void anAmountFarAboveItsItemTypesMeanIsOneOutlierFinding() {
         honestTraffic(0, 600);
-        buy("outlier", "purchase", "USD", "99.90", "skin", 601);
+        buy("outlier", "purchase", "EUR", "99.90", "skin", 601);
         List<JsonNode> all = findings.readValuesToList().stream().map(EventJson::readTree).toList();
         assertEquals(1, all.size(), all::toString);
         assertEquals(FraudRules.OUTLIER, all.get(0).get("rule").asText());
@@ -150,5 +150,13 @@ class FraudTopologyTest {
         buy("honest_2", "purchase", "EUR", "9.99", "skin", 602);
         assertEquals(List.of(), found(), "the outlier did not raise the mean");
         assertEquals(1.0, registry.get(EngagementMeters.FRAUD).tag("rule", FraudRules.OUTLIER).counter().count());
+    }
+
+    @Test
+    void anAmountIsMeasuredAgainstTheMeanOfItsOwnCurrency() {
+        honestTraffic(0, 600);
+        // 1,500 yen is an ordinary skin price: far above the euro mean, but yen have a mean of their own
+        buy("yen_buyer", "purchase", "JPY", "1500", "skin", 601);
+        assertEquals(List.of(), found(), "no outlier across currencies");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -79,5 +80,17 @@ class LevelFunnelTopologyTest {
         driver.advanceWallClockTime(Duration.ofSeconds(1));
         assertEquals(1, level("level_01").dropOffs());
         assertEquals(1, level("level_02").players());
+    }
+
+    @Test
+    void aLevelsTimesToCompleteAreItsOwnWhateverTheOtherLevelsAreCalled() {
+        // level ids are free text: "level" must not read the times of "level|hard"
+        send("p1", "move", "level", 0);
+        send("p1", "level_complete", "level", 60);
+        send("p2", "move", "level|hard", 0);
+        send("p2", "level_complete", "level|hard", 500);
+
+        assertEquals(List.of(60_000L), level("level").durationsMs());
+        assertEquals(List.of(500_000L), level("level|hard").durationsMs());
     }
 }
