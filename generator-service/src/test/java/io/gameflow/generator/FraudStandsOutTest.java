@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An hour of a world of 500 players at 50 events/s (each player ten times as busy as at the defaults) with the fraud
- * ring: the fraud actors' purchase rates stand out.
+ * ring: the fraud actors' purchase rates stand out, and honest players' refunds never look like abuse.
  */
 class FraudStandsOutTest {
 
@@ -57,6 +57,23 @@ class FraudStandsOutTest {
         long honestHoppers = byUser.entrySet().stream().filter(e -> !fraud.containsKey(e.getKey()))
                 .filter(e -> e.getValue().stream().map(p -> p.parameters().currency()).distinct().count() > 1).count();
         assertTrue(honestHoppers == 0, honestHoppers + " honest players paid in several currencies");
+
+        Map<String, List<PurchaseEvent>> transactionsByUser = purchases.stream()
+                .filter(p -> !fraud.containsKey(p.userData().userId()))
+                .collect(Collectors.groupingBy(p -> p.userData().userId()));
+        long honestRefunds = 0;
+        for (List<PurchaseEvent> transactions : transactionsByUser.values()) {
+            List<PurchaseEvent> refunds = transactions.stream()
+                    .filter(p -> p.parameters().transactionType().equals(PurchaseEvent.REFUND)).toList();
+            honestRefunds += refunds.size();
+            assertTrue(refunds.size() <= 1, "an honest player refunds at most once a day: " + refunds);
+            for (PurchaseEvent refund : refunds) {
+                assertTrue(transactions.stream().anyMatch(p -> p.parameters().transactionType().equals(PurchaseEvent.PURCHASE)
+                        && p.parameters().itemId().equals(refund.parameters().itemId())
+                        && p.eventTime().isBefore(refund.eventTime())), "a refund of something bought before: " + refund);
+            }
+        }
+        assertTrue(honestRefunds > 0, "honest players do refund now and then");
     }
 
     private static void collectPurchase(GeneratedEvent event, List<PurchaseEvent> purchases) {

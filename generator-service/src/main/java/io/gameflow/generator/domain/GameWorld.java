@@ -28,6 +28,8 @@ public final class GameWorld {
      * buy more than 5 times a minute.
      */
     private static final Duration HONEST_PURCHASE_GAP = Duration.ofMinutes(2);
+    /** An honest player asks for at most one refund a day, of the latest thing they bought: never refund abuse. */
+    private static final Duration HONEST_REFUND_GAP = Duration.ofHours(24);
 
     private final WorldSettings settings;
     private final SplittableRandom random;
@@ -126,8 +128,18 @@ public final class GameWorld {
 
     private GeneratedEvent purchaseBy(Player player, Instant now) {
         player.bought(now);
-        Catalogue.Item item = Catalogue.ITEMS.get(random.nextInt(Catalogue.ITEMS.size()));
-        String type = random.nextDouble() < 0.03 ? PurchaseEvent.REFUND : PurchaseEvent.PURCHASE;
+        Catalogue.Item refund = random.nextDouble() < 0.03 ? player.refundable(now, HONEST_REFUND_GAP) : null;
+        Catalogue.Item item;
+        String type;
+        if (refund != null) {
+            item = refund;
+            type = PurchaseEvent.REFUND;
+            player.refunded(now);
+        } else {
+            item = Catalogue.ITEMS.get(random.nextInt(Catalogue.ITEMS.size()));
+            type = PurchaseEvent.PURCHASE;
+            player.kept(item);
+        }
         PurchaseEvent event = new PurchaseEvent(
                 new PurchaseEvent.Parameters(String.format("trans_%08d", ++transactions), type,
                         player.currency, item.price(), item.id(), item.type()),

@@ -27,6 +27,8 @@ final class Player {
     private int actionsLeft;
     private int stuckAttemptsLeft;
     private Instant lastPurchase;
+    private Catalogue.Item lastItem;
+    private Instant lastRefund;
 
     Player(String id, String platform, String currency, double skill) {
         this.id = id;
@@ -42,6 +44,21 @@ final class Player {
 
     void bought(Instant now) {
         lastPurchase = now;
+    }
+
+    void kept(Catalogue.Item item) {
+        lastItem = item;
+    }
+
+    /** The item this player may ask a refund for now: the latest one bought, and not within the gap of a refund. */
+    Catalogue.Item refundable(Instant now, Duration gap) {
+        boolean mayAsk = lastRefund == null || !now.isBefore(lastRefund.plus(gap));
+        return mayAsk ? lastItem : null;
+    }
+
+    void refunded(Instant now) {
+        lastRefund = now;
+        lastItem = null;
     }
 
     String sessionId() {
