@@ -7,8 +7,12 @@ MVNW := ./mvnw -B -ntp
 run:
 	@./scripts/run-local-stack.sh
 
-## test: unit, topology, service (@QuarkusTest on a real broker) and end-to-end tests
+## test: the native build's preparation of each service (reflection, resources: everything but the native-image step,
+## which needs GraalVM), then unit, topology, service (@QuarkusTest on a real broker), end-to-end and deploy tests
+## (verify packages the JVM jars again, over the native preparation's)
 test:
+	$(MVNW) -q package -Pnative -Dquarkus.native.sources-only=true -DskipTests -am \
+	  -pl generator-service,ingest-service,engagement-service,metrics-service
 	$(MVNW) verify
 
 ## bench: the benchmarks under bench/ (measured, never asserted; results in bench/results/)
