@@ -22,7 +22,7 @@ say "produced $sent at $produce_rate events/s; starting engagement-service on $P
 rm -rf "$STATE"
 t0=$(date +%s.%N)
 start_service engagement-service "$PORT" ENGAGEMENT_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  KAFKA_STREAMS_STATE_DIR="$STATE" ENGAGEMENT_APPLICATION_ID=engagement-bench
+  KAFKA_STREAMS_STATE_DIR="$STATE" ENGAGEMENT_APPLICATION_ID=engagement-bench ${ENGAGEMENT_COMMIT_INTERVAL_MS:+ENGAGEMENT_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS}
 pid=${BENCH_PIDS[-1]}
 active=0
 until [[ $active == "$sent" ]]; do

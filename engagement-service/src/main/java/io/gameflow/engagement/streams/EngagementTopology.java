@@ -86,9 +86,11 @@ public final class EngagementTopology {
     public static Topology build(EngagementSettings settings, FraudRules fraudRules, Duration maxFuture, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
         PurchaseTopology.addTo(builder, fraudRules, maxFuture, meters);
-        // The stores with a few hot keys that change on most events (counts, cells, funnels) are cached: each key
-        // then reaches RocksDB and its changelog once per commit instead of once per event.
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATS_STORE),
+        // The stores with a few hot keys that change on most events (counts, cells, funnels) hold one entry per level,
+        // cell or window, not per player: they live in memory, restored from their changelogs at start, because
+        // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so
+        // that each key reaches its changelog once per commit instead of once per event.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATS_STORE),
                 Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
                 Serdes.String(), Serdes.Long()));
@@ -96,19 +98,19 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(PlayerState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STATS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
                 Serdes.String(), JsonSerdes.of(SessionStats.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELLS_NOW_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELLS_NOW_STORE),
                 Serdes.String(), JsonSerdes.of(CellNow.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
                 Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_COUNTS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
                 Serdes.String(), JsonSerdes.of(PlayerLevels.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_FUNNEL_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
                 Serdes.String(), Serdes.Long()));

@@ -48,9 +48,10 @@ public final class PurchaseTopology {
     static void addTo(StreamsBuilder builder, FraudRules rules, Duration maxFuture, EngagementMeters meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_PURCHASES_STORE),
                 Serdes.String(), JsonSerdes.of(UserPurchases.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ITEM_TYPE_MEANS_STORE),
+        // one entry per item type and currency, or per currency: in memory and cached, as EngagementTopology explains
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ITEM_TYPE_MEANS_STORE),
                 Serdes.String(), JsonSerdes.of(ItemTypeMean.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REVENUE_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVENUE_STORE),
                 Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)).withCachingEnabled());
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 

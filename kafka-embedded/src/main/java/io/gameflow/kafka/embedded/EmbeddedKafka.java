@@ -184,6 +184,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("min.insync.replicas", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "1");
+        // As in docker-compose.yml and deploy/k8s: topics exist because someone created them on purpose. A client
+        // that asks for an unknown topic (a stale one from a stopped run, a typo) must not create it with 1 partition,
+        // which Kafka Streams then refuses for its repartition topics.
+        props.put("auto.create.topics.enable", "false");
         return props;
     }
 
