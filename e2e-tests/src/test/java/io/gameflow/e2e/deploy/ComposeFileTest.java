@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,8 +35,6 @@ class ComposeFileTest {
             List.of("ingest-service", "generator-service", "engagement-service", "metrics-service");
     private static final String BASE = "docker-compose.yml";
     private static final String NATIVE = "docker-compose.native.yml";
-    private static final Pattern HTTP_PORT =
-            Pattern.compile("^quarkus\\.http\\.port=\\$\\{[A-Z_]+:(\\d+)}", Pattern.MULTILINE);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, JsonNode> RESOLVED = new HashMap<>();
     private static final Map<String, AssertionError> UNRESOLVABLE = new HashMap<>();
@@ -60,7 +57,7 @@ class ComposeFileTest {
     @MethodSource("variantsAndServices")
     void servicePublishesAndProbesItsRealPort(String variant, String service) {
         JsonNode spec = service(variant, service);
-        String port = Integer.toString(httpPort(service));
+        String port = Integer.toString(ServiceConfig.of(service).port());
         boolean published = false;
         for (JsonNode mapping : spec.path("ports")) {
             // v1 prints published ports as numbers, v2 as strings; the short form "8080:8080" is also possible
@@ -83,9 +80,9 @@ class ComposeFileTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("variantsAndServices")
     void serviceSetsOnlyEnvironmentItReads(String variant, String service) throws IOException {
-        String properties = applicationProperties(service);
+        ServiceConfig config = ServiceConfig.of(service);
         List<String> unread = environment(service(variant, service)).keySet().stream()
-                .filter(name -> !properties.contains("${" + name + ":") && !properties.contains("${" + name + "}"))
+                .filter(name -> !config.reads(name))
                 .toList();
         assertEquals(List.of(), unread, variant + ": " + service + " sets environment variables that "
                 + service + "/src/main/resources/application.properties never reads (no ${NAME...}); "
@@ -284,24 +281,6 @@ class ComposeFileTest {
             }
         }
         return null;
-    }
-
-    // --- what the services read
-
-    private static String applicationProperties(String service) throws IOException {
-        return Files.readString(ExternalTool.root().resolve(service).resolve("src/main/resources/application.properties"));
-    }
-
-    private static int httpPort(String service) {
-        try {
-            Matcher m = HTTP_PORT.matcher(applicationProperties(service));
-            if (!m.find()) {
-                fail(service + "'s application.properties has no quarkus.http.port=${NAME:port}");
-            }
-            return Integer.parseInt(m.group(1));
-        } catch (IOException e) {
-            throw new AssertionError("cannot read " + service + "'s application.properties", e);
-        }
     }
 
     // --- small helpers

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -42,11 +41,8 @@ class KubernetesManifestsTest {
      * Kafka Streams pods leave room for RocksDB beside the heap.
      */
     private static final Set<String> RUNTIME_ENV = Set.of("JAVA_MAX_MEM_RATIO");
-    private static final Pattern HTTP_PORT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{([A-Z0-9_]+):(\\d+)}");
-    private static final Pattern ENV_READ = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Map<String, List<JsonNode>> BUILT = new ConcurrentHashMap<>();
-    private static final Map<String, ServiceConfig> CONFIGS = new ConcurrentHashMap<>();
 
     static List<String> overlays() throws IOException {
         try (Stream<Path> dirs = Files.list(ExternalTool.root().resolve("deploy/k8s/overlays"))) {
@@ -62,7 +58,7 @@ class KubernetesManifestsTest {
         List<String> problems = new ArrayList<>();
         for (JsonNode workload : workloads(overlay)) {
             String service = name(workload);
-            ServiceConfig config = config(service);
+            ServiceConfig config = ServiceConfig.of(service);
             JsonNode annotations = workload.path("spec").path("template").path("metadata").path("annotations");
             if (!String.valueOf(config.port()).equals(annotations.path("prometheus.io/port").asText())
                     || !"/q/metrics".equals(annotations.path("prometheus.io/path").asText())) {
@@ -93,7 +89,7 @@ class KubernetesManifestsTest {
     void envNamesAreOnesTheServiceReads(String overlay) {
         List<String> problems = new ArrayList<>();
         for (JsonNode workload : workloads(overlay)) {
-            ServiceConfig config = config(name(workload));
+            ServiceConfig config = ServiceConfig.of(name(workload));
             for (JsonNode container : workload.path("spec").path("template").path("spec").path("containers")) {
                 String where = what(workload) + " container " + container.path("name").asText();
                 Map<String, String> env = env(overlay, container, where, problems);
@@ -135,7 +131,7 @@ class KubernetesManifestsTest {
             }
             Set<String> claims = new HashSet<>();
             set.path("spec").path("volumeClaimTemplates").forEach(t -> claims.add(name(t)));
-            ServiceConfig config = config(name(set));
+            ServiceConfig config = ServiceConfig.of(name(set));
             for (JsonNode container : set.path("spec").path("template").path("spec").path("containers")) {
                 String where = what(set) + " container " + container.path("name").asText();
                 Map<String, String> env = env(overlay, container, where, new ArrayList<>());
@@ -170,9 +166,9 @@ class KubernetesManifestsTest {
             for (JsonNode workload : targets) {
                 for (JsonNode port : service.path("spec").path("ports")) {
                     JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
-                    if (containerPort(workload, target) != config(name(workload)).port()) {
+                    if (containerPort(workload, target) != ServiceConfig.of(name(workload)).port()) {
                         problems.add(what(service) + " port " + port.path("name").asText() + " has targetPort " + target.asText()
-                                + ": it must lead to " + name(workload) + "'s HTTP port " + config(name(workload)).port());
+                                + ": it must lead to " + name(workload) + "'s HTTP port " + ServiceConfig.of(name(workload)).port());
                     }
                 }
             }
@@ -357,28 +353,5 @@ class KubernetesManifestsTest {
 
     private static void assertNone(String overlay, List<String> problems) {
         assertTrue(problems.isEmpty(), "deploy/k8s/overlays/" + overlay + ":\n  " + String.join("\n  ", problems));
-    }
-
-    private static ServiceConfig config(String service) {
-        return CONFIGS.computeIfAbsent(service, ServiceConfig::read);
-    }
-
-    /** What a service's application.properties says: its HTTP port (and the env that sets it), the env names it reads. */
-    private record ServiceConfig(String portEnv, int port, Set<String> envNames) {
-        static ServiceConfig read(String service) {
-            Path file = ExternalTool.root().resolve(service).resolve("src/main/resources/application.properties");
-            assertTrue(Files.isRegularFile(file), "a workload is named " + service + ", which is no module of the project with"
-                    + " src/main/resources/application.properties: name each Deployment or StatefulSet after its service");
-            try {
-                String text = Files.readString(file);
-                Matcher port = HTTP_PORT.matcher(text);
-                assertTrue(port.find(), service + "'s application.properties has no quarkus.http.port=${NAME:port} line");
-                Set<String> names = new HashSet<>();
-                ENV_READ.matcher(text).results().forEach(r -> names.add(r.group(1)));
-                return new ServiceConfig(port.group(1), Integer.parseInt(port.group(2)), names);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

@@ -26,15 +26,13 @@ public class LevelFunnelStore {
         this.streams = streams;
     }
 
-    /** By level_id; @throws InvalidStateStoreException while the store cannot be read */
+    /** By level_id, with the kept times to complete; @throws InvalidStateStoreException while a store cannot be read */
     public List<LevelFunnelStats> all() {
-        ReadOnlyKeyValueStore<String, LevelFunnelStats> store = streams.store(
-                StoreQueryParameters.fromNameAndType(EngagementTopology.LEVEL_FUNNEL_STORE, QueryableStoreTypes.keyValueStore()));
         ReadOnlyKeyValueStore<String, Long> durations = streams.store(
                 StoreQueryParameters.fromNameAndType(EngagementTopology.LEVEL_DURATIONS_STORE, QueryableStoreTypes.keyValueStore()));
         List<LevelFunnelStats> levels = new ArrayList<>();
-        try (KeyValueIterator<String, LevelFunnelStats> all = store.all()) {
-            all.forEachRemaining(entry -> levels.add(entry.value.withDurations(durationsOf(durations, entry.key))));
+        for (LevelFunnelStats level : counts()) {
+            levels.add(level.withDurations(durationsOf(durations, level.levelId())));
         }
         levels.sort(Comparator.comparing(LevelFunnelStats::levelId));
         return levels;

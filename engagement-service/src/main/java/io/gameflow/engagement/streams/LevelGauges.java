@@ -55,7 +55,7 @@ public class LevelGauges {
             return;
         }
         cells.forEach((key, cell) -> {
-            if (!cellsWithGauges.contains(key) && cellsWithGauges.size() < EngagementMeters.MAX_CELLS && cellsWithGauges.add(key)) {
+            if (cellsWithGauges.size() < EngagementMeters.MAX_CELLS && cellsWithGauges.add(key)) {
                 cellGauge("gameflow.engagement.players.now", "Players whose latest event is on this level and map, in an open session",
                         key, cell, CellNow::players);
                 cellGauge("gameflow.engagement.stuck.players", "Players stuck on this level and map now (DESIGN.md: stuck)",
@@ -63,7 +63,7 @@ public class LevelGauges {
             }
         });
         levels.keySet().forEach(levelId -> {
-            if (!levelsWithGauges.contains(levelId) && levelsWithGauges.size() < EngagementMeters.MAX_CELLS && levelsWithGauges.add(levelId)) {
+            if (levelsWithGauges.size() < EngagementMeters.MAX_CELLS && levelsWithGauges.add(levelId)) {
                 levelGauge("gameflow.engagement.level.players", "Distinct players who played the level", levelId, LevelFunnelStats::players);
                 levelGauge("gameflow.engagement.level.completions", "Players who completed the level", levelId, LevelFunnelStats::completions);
                 levelGauge("gameflow.engagement.level.drop.offs", "Sessions that ended on the level uncompleted", levelId, LevelFunnelStats::dropOffs);

@@ -1,0 +1,50 @@
+package io.gameflow.e2e.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a service's application.properties says, as the deploy files must match it: its HTTP port (and the env name
+ * that sets it) and the env names it reads ({@code ${NAME...}}).
+ */
+record ServiceConfig(String portEnv, int port, Set<String> envNames) {
+
+    private static final Pattern HTTP_PORT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{([A-Z0-9_]+):(\\d+)}");
+    private static final Pattern ENV_READ = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+    private static final Map<String, ServiceConfig> READ = new ConcurrentHashMap<>();
+
+    /** The configuration of the module named {@code service}, read once per test JVM. */
+    static ServiceConfig of(String service) {
+        return READ.computeIfAbsent(service, ServiceConfig::read);
+    }
+
+    boolean reads(String envName) {
+        return envNames.contains(envName);
+    }
+
+    private static ServiceConfig read(String service) {
+        Path file = ExternalTool.root().resolve(service).resolve("src/main/resources/application.properties");
+        assertTrue(Files.isRegularFile(file), service + " is no module of the project with"
+                + " src/main/resources/application.properties: name each deployed service after its module");
+        try {
+            String text = Files.readString(file);
+            Matcher port = HTTP_PORT.matcher(text);
+            assertTrue(port.find(), service + "'s application.properties has no quarkus.http.port=${NAME:port} line");
+            Set<String> names = new HashSet<>();
+            ENV_READ.matcher(text).results().forEach(r -> names.add(r.group(1)));
+            return new ServiceConfig(port.group(1), Integer.parseInt(port.group(2)), Set.copyOf(names));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
