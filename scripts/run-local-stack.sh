@@ -7,6 +7,7 @@
 #
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
+# DASHBOARD_METRICS_URL and METRICS_CORS_ORIGINS (the live page's view of metrics-service; from the ports above),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
 # INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
 # GENERATOR_MODE (http: the generator posts to ingest with the development key; kafka: straight to the topics),
@@ -26,6 +27,11 @@ export METRICS_PORT=${METRICS_PORT:-8083}
 export INGEST_API_KEYS=${INGEST_API_KEYS:-local-dev:gameflow-local-dev-key}
 DEV_KEY=${INGEST_API_KEYS%%,*}
 DEV_KEY=${DEV_KEY#*:}
+# the live page on engagement-service reads server health from metrics-service in the browser: tell it where, and
+# let metrics-service answer that page's origin (both as the user's browser sees them)
+export DASHBOARD_METRICS_URL=${DASHBOARD_METRICS_URL:-http://localhost:$METRICS_PORT}
+export METRICS_CORS_ORIGINS=${METRICS_CORS_ORIGINS:-http://localhost:$ENGAGEMENT_PORT,http://127.0.0.1:$ENGAGEMENT_PORT}
+DASHBOARD_URL=http://localhost:$ENGAGEMENT_PORT/
 # the generator's control endpoints need an admin key too
 export GENERATOR_ADMIN_KEY=${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}
 # the generator posts to ingest as game clients would, so that the whole path runs; kafka skips ingest
@@ -131,6 +137,7 @@ for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
   listening "$port" && fail "port $port is already in use (another GameFlow stack?); stop it or set the *_PORT variables"
 done
 command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
+log "live dashboard: $DASHBOARD_URL (once the stack is ready)"
 
 # only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else
 rm -rf "$RUN_DIR/logs" "$RUN_DIR/kafka" "$RUN_DIR/state"
@@ -170,6 +177,7 @@ done
 cat <<MSG
 
   GameFlow is running (Ctrl-C stops everything). Open:
+    $DASHBOARD_URL                          the live dashboard: where players get stuck, fraud, server health
     http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
     http://localhost:$GENERATOR_PORT/v1/generator/truth       what the generator planted: hotspots, stuck players, fraud, incidents

@@ -1,0 +1,36 @@
+package io.gameflow.engagement.api;
+
+import io.gameflow.engagement.config.DashboardConfig;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The run-time settings of the live page at {@code /} (the page itself is bundled at build time). */
+@Path("/v1/dashboard/config")
+@Tag(name = "dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardConfigResource {
+
+    /** How often the page asks again: the bound on how stale a panel may be. */
+    static final int REFRESH_SECONDS = 2;
+
+    private final DashboardConfig config;
+
+    public DashboardConfigResource(DashboardConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Where the live page at / reads server health, and how often it refreshes",
+            description = "metrics_url is metrics-service's public base URL as the browser reaches it "
+                    + "(DASHBOARD_METRICS_URL); metrics-service must allow this page's origin (METRICS_CORS_ORIGINS).")
+    public Answer config() {
+        return new Answer(config.metricsUrl().replaceAll("/+$", ""), REFRESH_SECONDS);
+    }
+
+    public record Answer(String metricsUrl, int refreshSeconds) {
+    }
+}

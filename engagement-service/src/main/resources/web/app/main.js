@@ -1,0 +1,40 @@
+// The live page: every panel asks its API again every refresh_seconds; the status line says what answered.
+import { fetchJson } from './lib/api.js';
+import { hotspotsPanel } from './panels/hotspots.js';
+import { activePlayersPanel } from './panels/activePlayers.js';
+import { funnelPanel } from './panels/funnel.js';
+import { revenuePanel } from './panels/revenue.js';
+import { engagementAlertsPanel, fraudAlertsPanel } from './panels/alerts.js';
+import { serversPanel } from './panels/servers.js';
+
+async function start() {
+  const config = await fetchJson('/v1/dashboard/config');
+  const panels = {
+    'level heat map': hotspotsPanel(),
+    'active players': activePlayersPanel(),
+    funnel: funnelPanel(),
+    revenue: revenuePanel(),
+    'stuck and drop-off alerts': engagementAlertsPanel(),
+    'fraud alerts': fraudAlertsPanel(),
+    servers: serversPanel(config.metrics_url),
+  };
+  const status = document.getElementById('status');
+
+  async function refreshAll() {
+    const names = Object.keys(panels);
+    const outcomes = await Promise.allSettled(names.map(name => panels[name]()));
+    const failed = names.flatMap((name, i) =>
+      (outcomes[i].status === 'rejected' ? [`${name}: ${outcomes[i].reason.message}`] : []));
+    status.textContent = `updated ${new Date().toLocaleTimeString()}` + (failed.length ? ` · not updated: ${failed.join('; ')}` : '');
+    status.classList.toggle('error', failed.length > 0);
+    // the next round only once this one is done, so a slow service never piles up requests
+    setTimeout(refreshAll, config.refresh_seconds * 1000);
+  }
+  await refreshAll();
+}
+
+start().catch(e => {
+  const status = document.getElementById('status');
+  status.textContent = `engagement-service did not answer (${e.message}); reload the page once it runs`;
+  status.classList.add('error');
+});
