@@ -3,6 +3,7 @@ package io.gameflow.metrics.streams;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.Topics;
 import io.gameflow.metrics.domain.Alert;
+import io.gameflow.metrics.domain.Point;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerSample;
@@ -37,8 +38,10 @@ public final class MetricsTopology {
 
     /** Key: server_id; value: {@link ServerState}. */
     public static final String SERVER_STORE = "server-health";
-    /** Key: region; value: {@link RegionState}. */
+    /** Key: region; value: {@link RegionState}, where its rules stand. */
     public static final String REGION_STORE = "region-health";
+    /** Key: {@code region|server}; value: the server's latest {@link Point} within the window. */
+    public static final String REGION_POINTS_STORE = "region-points";
     public static final String ALERTS = Topics.SERVER_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.SERVER_METRICS);
 
@@ -53,6 +56,8 @@ public final class MetricsTopology {
                 Serdes.String(), serde(ServerState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_STORE),
                 Serdes.String(), serde(RegionState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_POINTS_STORE),
+                Serdes.String(), serde(Point.class)));
 
         Map<String, KStream<String, ServerMetricParser.Parsed>> read = builder
                 .stream(Topics.SERVER_METRICS, Consumed.with(Serdes.String(), Serdes.String()))
@@ -72,7 +77,8 @@ public final class MetricsTopology {
 
         usable.selectKey((serverId, sample) -> sample.region(), Named.as("key-by-region"))
                 .repartition(Repartitioned.with(Serdes.String(), samples).withName("samples-by-region"))
-                .process(() -> new RegionHealthProcessor(rules), Named.as("region-health"), REGION_STORE)
+                .process(() -> new RegionHealthProcessor(rules), Named.as("region-health"), REGION_STORE,
+                        REGION_POINTS_STORE)
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
 
         return builder.build();

@@ -1,28 +1,40 @@
 package io.gameflow.metrics.streams;
 
-import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
+import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.Point;
+import io.gameflow.metrics.domain.RegionPoints;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.RuleState;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.Subject;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Per region (the samples arrive keyed by region): the latest point of each server, and the region rules run on the
  * region's average whenever a sample is the region's newest. A sample more than the grace period behind the
  * region's newest is left out, as the server branch leaves it out (and counts it).
+ *
+ * <p>The points are stored one record per server ({@code region|server}) and kept in memory as well, read back from
+ * the store at a region's first sample: a region of a thousand servers used to be one record, read, rewritten and
+ * serialised whole at every sample, which made the region branch most of the service's time.
  */
 final class RegionHealthProcessor implements Processor<String, ServerSample, String, Alert> {
 
     private final RuleBook rules;
+    private final Map<String, RegionPoints> pointsByRegion = new HashMap<>();
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, RegionState> store;
+    private KeyValueStore<String, RegionState> ruleStore;
+    private KeyValueStore<String, Point> pointStore;
 
     RegionHealthProcessor(RuleBook rules) {
         this.rules = rules;
@@ -31,7 +43,10 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.store = context.getStateStore(MetricsTopology.REGION_STORE);
+        this.ruleStore = context.getStateStore(MetricsTopology.REGION_STORE);
+        this.pointStore = context.getStateStore(MetricsTopology.REGION_POINTS_STORE);
+        // a task revived after an aborted transaction restores its stores: what memory held may be ahead of them
+        pointsByRegion.clear();
     }
 
     @Override
@@ -39,23 +54,47 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         String region = record.key();
         ServerSample sample = record.value();
         long time = sample.lastSeenTime().toEpochMilli();
-        RegionState stored = store.get(region);
-        RegionState state = stored == null ? RegionState.EMPTY : stored;
-        if (stored != null && time < state.newest() - rules.grace().toMillis()) {
+        RegionPoints points = pointsByRegion.computeIfAbsent(region, this::load);
+        if (!points.isEmpty() && time < points.newest() - rules.grace().toMillis()) {
             return;
         }
-        boolean newest = stored == null || time >= state.newest();
-        state = state.with(sample.serverId(), Point.of(sample), rules.window().toMillis());
+        boolean newest = points.isEmpty() || time >= points.newest();
+        RegionPoints.Change change = points.add(sample.serverId(), Point.of(sample), rules.window().toMillis());
+        if (change.kept()) {
+            pointStore.put(pointKey(region, sample.serverId()), Point.of(sample));
+        }
+        change.dropped().forEach(server -> pointStore.delete(pointKey(region, server)));
         if (newest) {
-            for (AlertRule rule : rules.regionRules()) {
-                RuleState.Step step = state.rules().getOrDefault(rule.name(), RuleState.CLEAR)
-                        .observe(rule, Subject.region(region), state.average(rule.metric()), time);
-                state = state.withRule(rule.name(), step.state());
-                if (step.emitted() != null) {
-                    context.forward(new Record<>(region, step.emitted(), record.timestamp()));
-                }
+            evaluate(region, points, time, record.timestamp());
+        }
+    }
+
+    private void evaluate(String region, RegionPoints points, long time, long timestamp) {
+        RegionState stored = ruleStore.get(region);
+        RegionState state = stored == null ? RegionState.EMPTY : stored;
+        for (AlertRule rule : rules.regionRules()) {
+            RuleState.Step step = state.rules().getOrDefault(rule.name(), RuleState.CLEAR)
+                    .observe(rule, Subject.region(region), points.average(rule.metric()), time);
+            state = state.withRule(rule.name(), step.state());
+            if (step.emitted() != null) {
+                context.forward(new Record<>(region, step.emitted(), timestamp));
             }
         }
-        store.put(region, state);
+        if (!state.equals(stored)) {
+            ruleStore.put(region, state);
+        }
+    }
+
+    private RegionPoints load(String region) {
+        RegionPoints points = new RegionPoints();
+        String prefix = pointKey(region, "");
+        try (KeyValueIterator<String, Point> stored = pointStore.prefixScan(prefix, new StringSerializer())) {
+            stored.forEachRemaining(entry -> points.restore(entry.key.substring(prefix.length()), entry.value));
+        }
+        return points;
+    }
+
+    private static String pointKey(String region, String serverId) {
+        return region + "|" + serverId;
     }
 }

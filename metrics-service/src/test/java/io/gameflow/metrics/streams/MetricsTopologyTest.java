@@ -5,6 +5,8 @@ import io.gameflow.events.EventJson;
 import io.gameflow.events.Topics;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Metric;
+import io.gameflow.metrics.domain.Point;
+import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,6 +32,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Properties;
 
 import static io.gameflow.metrics.ServerMetricJson.event;
@@ -199,6 +204,38 @@ class MetricsTopologyTest {
         List<JsonNode> resolved = alerts();
         assertEquals(List.of("cpu_high:resolved"), summary(resolved));
         assertEquals(alertId, resolved.get(0).get("alert_id").asText());
+    }
+
+    @Test
+    void aRegionsServersCarryOverARestart() {
+        for (int s = 0; s <= 60; s += 5) {
+            input.pipeInput("r1", event("r1", "eu-central", 50, 50, 300, T0.plusSeconds(s)));
+            input.pipeInput("r2", event("r2", "eu-central", 50, 50, 50, T0.plusSeconds(s)));
+        }
+        Map<String, Point> points = copyOf(driver.getKeyValueStore(MetricsTopology.REGION_POINTS_STORE));
+        assertEquals(Set.of("eu-central|r1", "eu-central|r2"), points.keySet(), "one record per server");
+        Map<String, RegionState> rules = copyOf(driver.getKeyValueStore(MetricsTopology.REGION_STORE));
+        driver.close();
+        open();
+        // what Kafka Streams restores from the changelogs after a restart
+        points.forEach(driver.<String, Point>getKeyValueStore(MetricsTopology.REGION_POINTS_STORE)::put);
+        rules.forEach(driver.<String, RegionState>getKeyValueStore(MetricsTopology.REGION_STORE)::put);
+
+        // r2 (latency 50) is quiet but still within the window: the region's average is 175, no breach
+        for (int s = 65; s <= 110; s += 5) {
+            input.pipeInput("r1", event("r1", "eu-central", 50, 50, 300, T0.plusSeconds(s)));
+        }
+        RegionState region = driver.<String, RegionState>getKeyValueStore(MetricsTopology.REGION_STORE).get("eu-central");
+        assertEquals(null, region.rules().get("region_latency_degraded").breachSince(), "r2's point was restored");
+        assertEquals(List.of(), alerts());
+    }
+
+    private static <V> Map<String, V> copyOf(KeyValueStore<String, V> store) {
+        Map<String, V> copy = new TreeMap<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining(entry -> copy.put(entry.key, entry.value));
+        }
+        return copy;
     }
 
     @Test
