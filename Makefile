@@ -15,10 +15,10 @@ test:
 	  -pl generator-service,ingest-service,engagement-service,metrics-service
 	$(MVNW) verify
 
-## bench: the benchmarks under bench/ (measured, never asserted; results in bench/results/)
+## bench: the benchmarks under bench/ side by side with raw Kafka (generator pacing, ingest, analytics and scaling,
+## end to end and footprint; measured, never asserted; results in bench/results/<date>.{md,json}; needs wrk)
 bench:
-	@bash bench/generator-pacing.sh
-	@PACING_MODE=http bash bench/generator-pacing.sh
+	@bash bench/run-all.sh
 
 ## build: compile and package every module, skip tests
 build:

@@ -90,26 +90,29 @@ public final class EngagementTopology {
         // cell or window, not per player: they live in memory, restored from their changelogs at start, because
         // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so
         // that each key reaches its changelog once per commit instead of once per event.
+        // The per-player stores (and their expiry indexes) stay on RocksDB but are cached too: a player's state and
+        // index entries change several times per commit interval, and each change used to be a RocksDB write and a
+        // changelog record (caching them took a fifth off catching up on 120,000 events).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATS_STORE),
                 Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerState.class)));
+                Serdes.String(), JsonSerdes.of(PlayerState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
                 Serdes.String(), JsonSerdes.of(SessionStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELLS_NOW_STORE),
                 Serdes.String(), JsonSerdes.of(CellNow.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
-                Serdes.String(), JsonSerdes.of(ActivePlayer.class)));
+                Serdes.String(), JsonSerdes.of(ActivePlayer.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerLevels.class)));
+                Serdes.String(), JsonSerdes.of(PlayerLevels.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),

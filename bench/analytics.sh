@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Analytics throughput against Kafka's own consumer, on the same broker and topics. The generator (kafka mode, its
+# realistic world: sessions, levels, hotspots, purchases, fraud actors, a fleet of servers reporting every second)
+# pre-fills player-events + purchase-events with >= ANALYTICS_EVENTS and server-metrics with >= ANALYTICS_METRICS
+# records. Then, each from offset 0 with a fresh application id and state directory:
+#   - org.apache.kafka.tools.ConsumerPerformance reads each topic (the raw consumer: fetch time, no rebalance);
+#   - engagement-service (1 instance) until its consumer group's lag is 0 on its inputs and repartition topics;
+#   - metrics-service (1 instance), likewise on server-metrics;
+#   - engagement-service with 2 instances (ports BENCH_ENGAGEMENT_PORT and +2), started together (scaling).
+# Rates are counted from the moment the service was ready (and, in brackets, from its process start). Lag comes from
+# the AdminClient (bench/src/BenchKafka.java), polled every 100 ms. Reports events/s, the ratio to the raw consumer,
+# peak RSS while catching up, and the startup times. Measured, never asserted.
+# Settings: ANALYTICS_EVENTS (1000000), ANALYTICS_METRICS (1000000), PREFILL_RATE (12000 player events/s),
+# PREFILL_SERVERS (12000, each reporting every second), ANALYTICS_TIMEOUT (1800 s per run), KAFKA_PARTITIONS (6),
+# ENGAGEMENT_COMMIT_INTERVAL_MS / METRICS_COMMIT_INTERVAL_MS (200), ENGAGEMENT_ROCKSDB_MEMORY_BYTES (64 MiB),
+# BENCH_KAFKA_PORT (39092), BENCH_GENERATOR_PORT (38081), BENCH_ENGAGEMENT_PORT (38082), BENCH_METRICS_PORT (38083),
+# BENCH_JAVA_OPTS (-Xmx256m), ANALYTICS_SCALING (1: also run 2 engagement instances).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+EVENTS=${ANALYTICS_EVENTS:-1000000}
+METRICS=${ANALYTICS_METRICS:-1000000}
+PREFILL_RATE=${PREFILL_RATE:-12000}
+PREFILL_SERVERS=${PREFILL_SERVERS:-12000}
+TIMEOUT=${ANALYTICS_TIMEOUT:-1800}
+SCALING=${ANALYTICS_SCALING:-1}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-39092}
+GENERATOR_PORT=${BENCH_GENERATOR_PORT:-38081}
+ENGAGEMENT_PORT=${BENCH_ENGAGEMENT_PORT:-38082}
+METRICS_PORT=${BENCH_METRICS_PORT:-38083}
+BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+ADMIN=(-H "X-Admin-Key: bench-admin-key")
+RUN=$(date +%s)
+
+ensure_built generator-service engagement-service metrics-service
+TOOLS_CP=$(tools_classpath)
+say "analytics: starting Kafka on $KAFKA_PORT (logs: $BENCH_DIR/logs)"
+start_broker "$KAFKA_PORT"
+
+# --- pre-fill ---------------------------------------------------------------------------------------------------
+say "analytics: pre-filling >= $EVENTS player/purchase events and >= $METRICS server metrics with the generator"
+start_service generator-service "$GENERATOR_PORT" GENERATOR_PORT="$GENERATOR_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+  GENERATOR_MODE=kafka GENERATOR_AUTOSTART=false GENERATOR_ADMIN_KEY=bench-admin-key GENERATOR_RATE="$PREFILL_RATE" \
+  GENERATOR_SERVERS="$PREFILL_SERVERS" GENERATOR_SERVER_REPORT_EVERY=1S GENERATOR_PLAYERS=50000 GENERATOR_ONLINE=5000
+GEN_PID=$STARTED_PID
+curl -fs "${ADMIN[@]}" -XPOST "http://127.0.0.1:$GENERATOR_PORT/v1/generator/start" >/dev/null
+sent() { curl -fs "${ADMIN[@]}" "http://127.0.0.1:$GENERATOR_PORT/v1/generator" | sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
+t0=$SECONDS
+for ((tick = 1; ; tick++)); do
+  sleep 2
+  players=$(( $(sent player-events) + $(sent purchase-events) )); servers=$(sent server-metrics)
+  ((tick % 5)) || say "  sent $players player/purchase events, $servers server metrics"
+  ((players >= EVENTS && servers >= METRICS)) && break
+  ((SECONDS - t0 < TIMEOUT)) || die "pre-fill too slow"
+done
+send_errors=$(sent send_errors)
+stop_pid "$GEN_PID"
+N_PLAYER=$(bench_kafka "$BOOTSTRAP" end-offsets player-events)
+N_PURCHASE=$(bench_kafka "$BOOTSTRAP" end-offsets purchase-events)
+N_METRICS=$(bench_kafka "$BOOTSTRAP" end-offsets server-metrics)
+N_ENGAGEMENT=$((N_PLAYER + N_PURCHASE))
+say "analytics: topics hold $N_PLAYER player-events, $N_PURCHASE purchase-events, $N_METRICS server-metrics ($send_errors sends the generator's emitter refused while pre-filling, not in the topics)"
+
+# --- raw consumer -----------------------------------------------------------------------------------------------
+# consumer_perf TOPIC N: "<records> <fetch ms>" of ConsumerPerformance reading the topic from offset 0
+consumer_perf() {
+  local line
+  line=$(java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$TOOLS_CP" org.apache.kafka.tools.ConsumerPerformance \
+    --bootstrap-server "$BOOTSTRAP" --topic "$1" --messages "$2" --group "perf-$1-$RUN" --timeout 30000 --hide-header 2>/dev/null | tail -1)
+  # start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms, fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+  awk -F', ' '{printf "%d %d\n", $5, $8}' <<<"$line"
+}
+say "raw consumer: ConsumerPerformance on each topic"
+read -r c_player ms_player < <(consumer_perf player-events "$N_PLAYER")
+read -r c_purchase ms_purchase < <(consumer_perf purchase-events "$N_PURCHASE")
+read -r c_metrics ms_metrics < <(consumer_perf server-metrics "$N_METRICS")
+RAW_ENGAGEMENT=$(awk -v n=$((c_player + c_purchase)) -v ms=$((ms_player + ms_purchase)) 'BEGIN {printf "%.0f", n * 1000 / ms}')
+RAW_METRICS=$(awk -v n="$c_metrics" -v ms="$ms_metrics" 'BEGIN {printf "%.0f", n * 1000 / ms}')
+say "  raw consumer: $RAW_ENGAGEMENT records/s on player-events + purchase-events, $RAW_METRICS on server-metrics"
+
+# --- the services -------------------------------------------------------------------------------------------------
+# catch_up LABEL GROUP N TOPIC... (after launching the instances, STARTED_AT of the first, READY_AT when all are ready,
+# PIDS of them): waits for lag 0, sets RESULT_JSON and RESULT_ROW
+catch_up() {
+  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid
+  shift 3
+  for pid in "${PIDS[@]}"; do
+    f=$BENCH_DIR/rss-$pid; max_rss_sampler "$pid" >"$f" & SAMPLERS+=("$!"); rss_files+=("$f")
+  done
+  read -r done_at _ < <(bench_kafka "$BOOTSTRAP" wait-caught-up "$group" "$TIMEOUT" "$@") || die "$label did not catch up"
+  kill -TERM "${SAMPLERS[@]}"; wait "${SAMPLERS[@]}" 2>/dev/null || true; SAMPLERS=()
+  local rss_list=()
+  for f in "${rss_files[@]}"; do rss_list+=("$(cat "$f")"); ((${rss_list[-1]} > peak)) && peak=${rss_list[-1]}; done
+  rate=$(awk -v n="$n" -v a="$READY_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
+  rate_all=$(awk -v n="$n" -v a="$FIRST_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
+  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), peak RSS ${rss_list[*]} MiB"
+  RESULT_RATE=$rate
+  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
+  RESULT_ROW="$label|$n|$rate|$rate_all|${STARTUPS[*]}|${rss_list[*]}"
+}
+SAMPLERS=()
+
+# engagement_instances COUNT APP_ID: launches COUNT instances together, waits until all are ready
+engagement_instances() {
+  local count=$1 app=$2 i port
+  PIDS=(); STARTUPS=(); FIRST_AT=
+  for ((i = 0; i < count; i++)); do
+    port=$((ENGAGEMENT_PORT + 2 * i)) # +2: the second instance stays clear of metrics-service's port
+    rm -rf "$BENCH_DIR/state/$app-$i"
+    BENCH_LOG_NAME=engagement-service-$app-$i launch_service engagement-service "$port" ENGAGEMENT_PORT="$port" \
+      KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/$app-$i" ENGAGEMENT_APPLICATION_ID="$app" \
+      ENGAGEMENT_ADVERTISED_HOST=127.0.0.1 \
+      ${ENGAGEMENT_COMMIT_INTERVAL_MS:+ENGAGEMENT_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS} \
+      ${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:+ENGAGEMENT_ROCKSDB_MEMORY_BYTES=$ENGAGEMENT_ROCKSDB_MEMORY_BYTES}
+    PIDS+=("$STARTED_PID"); FIRST_AT=${FIRST_AT:-$STARTED_AT}; eval "AT_$i=$STARTED_AT"
+  done
+  for ((i = 0; i < count; i++)); do
+    STARTED_AT=$(eval "echo \$AT_$i")
+    wait_ready engagement-service $((ENGAGEMENT_PORT + 2 * i)) "${PIDS[$i]}"
+    STARTUPS+=("$STARTUP_S")
+  done
+  READY_AT=$(date +%s.%N)
+}
+
+rows=()
+json_rows=()
+say "analytics: engagement-service, 1 instance, from offset 0 of $N_ENGAGEMENT records"
+engagement_instances 1 "engagement-bench-1-$RUN"
+catch_up "engagement, 1 instance" "engagement-bench-1-$RUN" "$N_ENGAGEMENT" player-events purchase-events
+ENGAGEMENT_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
+for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+
+say "analytics: metrics-service, 1 instance, from offset 0 of $N_METRICS records"
+rm -rf "$BENCH_DIR/state/metrics-$RUN"
+launch_service metrics-service "$METRICS_PORT" METRICS_PORT="$METRICS_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+  KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/metrics-$RUN" METRICS_APPLICATION_ID="metrics-bench-$RUN" METRICS_ADVERTISED_HOST=127.0.0.1 \
+  ${METRICS_COMMIT_INTERVAL_MS:+METRICS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
+PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
+wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
+catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics
+METRICS_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_METRICS"); json_rows+=("$RESULT_JSON")
+stop_pid "${PIDS[0]}"
+
+if [[ $SCALING == 1 ]]; then
+  say "analytics: engagement-service, 2 instances, from offset 0 of $N_ENGAGEMENT records"
+  engagement_instances 2 "engagement-bench-2-$RUN"
+  catch_up "engagement, 2 instances" "engagement-bench-2-$RUN" "$N_ENGAGEMENT" player-events purchase-events
+  ENGAGEMENT_2=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+fi
+
+stamp=$(stamp_today)
+out=$ROOT/bench/results/analytics-$stamp
+{
+  echo "# Analytics: engagement-service and metrics-service vs Kafka's consumer, $stamp"
+  echo
+  echo "Pre-filled by the generator (kafka mode, $PREFILL_RATE player events/s of its world, $PREFILL_SERVERS servers reporting every"
+  echo "second): $N_PLAYER player-events, $N_PURCHASE purchase-events, $N_METRICS server-metrics, ${KAFKA_PARTITIONS:-6} partitions each."
+  echo "Each run from offset 0 until consumer lag 0 (AdminClient, every 100 ms); rates from ready, in brackets from process start."
+  echo "Raw consumer: ConsumerPerformance, fetch time only: $RAW_ENGAGEMENT records/s on player-events + purchase-events,"
+  echo "$RAW_METRICS on server-metrics. Machine: $(machine_facts)"
+  echo
+  echo "| run | records | events/s | (incl. startup) | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  for row in "${rows[@]}"; do
+    IFS='|' read -r label n rate rate_all startups rss raw <<<"$row"
+    echo "| $label | $n | $rate | ($rate_all) | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
+  done
+} >"$out.md"
+(IFS=,; printf '{"benchmark": "analytics", "date": "%s", "machine": %s, "topics": {"player-events": %s, "purchase-events": %s, "server-metrics": %s}, "prefill_send_errors": %s, "raw_consumer": {"engagement_topics_per_s": %s, "server_metrics_per_s": %s, "player_events": [%s, %s], "purchase_events": [%s, %s], "server_metrics": [%s, %s]}, "results": [%s]}\n' \
+  "$stamp" "$(machine_facts)" "$N_PLAYER" "$N_PURCHASE" "$N_METRICS" "$send_errors" "$RAW_ENGAGEMENT" "$RAW_METRICS" \
+  "$c_player" "$ms_player" "$c_purchase" "$ms_purchase" "$c_metrics" "$ms_metrics" "${json_rows[*]}") >"$out.json"
+target_row "analytics (engagement) vs raw consumer" "$(ratio "$ENGAGEMENT_1" "$RAW_ENGAGEMENT")x ($ENGAGEMENT_1 vs $RAW_ENGAGEMENT events/s)" ">= 0.4x" \
+  "$(meets "$(ratio "$ENGAGEMENT_1" "$RAW_ENGAGEMENT")" ge 0.4)"
+target_row "analytics (metrics) vs raw consumer" "$(ratio "$METRICS_1" "$RAW_METRICS")x ($METRICS_1 vs $RAW_METRICS events/s)" ">= 0.4x" \
+  "$(meets "$(ratio "$METRICS_1" "$RAW_METRICS")" ge 0.4)"
+if [[ $SCALING == 1 ]]; then
+  target_row "engagement scaling, 2 instances vs 1" "$(ratio "$ENGAGEMENT_2" "$ENGAGEMENT_1")x ($ENGAGEMENT_2 vs $ENGAGEMENT_1 events/s)" "(no target)" "n/a"
+fi
+cat "$out.md"
+say "written $out.md and $out.json"
