@@ -39,22 +39,32 @@ start_broker "$KAFKA_PORT"
 
 # --- pre-fill ---------------------------------------------------------------------------------------------------
 say "analytics: pre-filling >= $EVENTS player/purchase events and >= $METRICS server metrics with the generator"
-start_service generator-service "$GENERATOR_PORT" GENERATOR_PORT="$GENERATOR_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-  GENERATOR_MODE=kafka GENERATOR_AUTOSTART=false GENERATOR_ADMIN_KEY=bench-admin-key GENERATOR_RATE="$PREFILL_RATE" \
-  GENERATOR_SERVERS="$PREFILL_SERVERS" GENERATOR_SERVER_REPORT_EVERY=1S GENERATOR_PLAYERS=50000 GENERATOR_ONLINE=5000
-GEN_PID=$STARTED_PID
-curl -fs "${ADMIN[@]}" -XPOST "http://127.0.0.1:$GENERATOR_PORT/v1/generator/start" >/dev/null
 sent() { curl -fs "${ADMIN[@]}" "http://127.0.0.1:$GENERATOR_PORT/v1/generator" | sed -E "s/.*\"$1\":([0-9]+).*/\1/"; }
-t0=$SECONDS
-for ((tick = 1; ; tick++)); do
-  sleep 2
-  players=$(( $(sent player-events) + $(sent purchase-events) )); servers=$(sent server-metrics)
-  ((tick % 5)) || say "  sent $players player/purchase events, $servers server metrics"
-  ((players >= EVENTS && servers >= METRICS)) && break
-  ((SECONDS - t0 < TIMEOUT)) || die "pre-fill too slow"
-done
-send_errors=$(sent send_errors)
-stop_pid "$GEN_PID"
+# prefill WHAT TARGET COUNTER... [VAR=value...]: runs the generator until the counters' sum reaches TARGET. Players and
+# servers are filled in two runs: with thousands of servers reporting, the generator's loop had little time for players.
+prefill() {
+  local what=$1 target=$2 counters=$3 total tick t0=$SECONDS c
+  shift 3
+  start_service generator-service "$GENERATOR_PORT" GENERATOR_PORT="$GENERATOR_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+    GENERATOR_MODE=kafka GENERATOR_AUTOSTART=false GENERATOR_ADMIN_KEY=bench-admin-key GENERATOR_PLAYERS=50000 \
+    GENERATOR_ONLINE=5000 "$@"
+  GEN_PID=$STARTED_PID
+  curl -fs "${ADMIN[@]}" -XPOST "http://127.0.0.1:$GENERATOR_PORT/v1/generator/start" >/dev/null
+  for ((tick = 1; ; tick++)); do
+    sleep 2
+    total=0
+    for c in $counters; do total=$((total + $(sent "$c"))); done
+    ((tick % 5)) || say "  $what: sent $total of $target"
+    ((total >= target)) && break
+    ((SECONDS - t0 < TIMEOUT)) || die "pre-fill of $what too slow"
+  done
+  send_errors=$((send_errors + $(sent send_errors)))
+  stop_pid "$GEN_PID"
+}
+send_errors=0
+prefill "player/purchase events" "$EVENTS" "player-events purchase-events" GENERATOR_RATE="$PREFILL_RATE" GENERATOR_SERVERS=20
+prefill "server metrics" "$METRICS" "server-metrics" GENERATOR_RATE=1 GENERATOR_SERVERS="$PREFILL_SERVERS" \
+  GENERATOR_SERVER_REPORT_EVERY=1S
 N_PLAYER=$(bench_kafka "$BOOTSTRAP" end-offsets player-events)
 N_PURCHASE=$(bench_kafka "$BOOTSTRAP" end-offsets purchase-events)
 N_METRICS=$(bench_kafka "$BOOTSTRAP" end-offsets server-metrics)
