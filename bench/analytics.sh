@@ -160,7 +160,7 @@ if [[ $SCALING == 1 ]]; then
 fi
 
 stamp=$(stamp_today)
-out=$ROOT/bench/results/analytics-$stamp
+out=$RESULTS_DIR/analytics-$stamp
 {
   echo "# Analytics: engagement-service and metrics-service vs Kafka's consumer, $stamp"
   echo

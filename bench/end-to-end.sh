@@ -92,7 +92,7 @@ say "  $probe"
 # field OBJECT KEY: a number from the probe's JSON (OBJECT player_visible or alert_on_topic)
 field() { sed -E "s/.*\"$1\": \{[^}]*\"$2\": ([0-9.]+|null).*/\1/" <<<"$probe"; }
 stamp=$(stamp_today)
-out=$ROOT/bench/results/end-to-end-$stamp
+out=$RESULTS_DIR/end-to-end-$stamp
 {
   echo "# End to end and footprint, $stamp"
   echo

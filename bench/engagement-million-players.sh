@@ -36,7 +36,7 @@ rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
 state=$( (du -sm "$STATE" 2>/dev/null || true) | tail -1 | cut -f1)
 rate=$(awk -v n="$sent" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", n / (b - a)}')
 stamp=$(date -u +%Y-%m-%d)
-out=$ROOT/bench/results/engagement-million-players-$stamp
+out=$RESULTS_DIR/engagement-million-players-$stamp
 {
   echo "# A million players through engagement-service, $stamp"
   echo

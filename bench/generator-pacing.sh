@@ -53,7 +53,7 @@ done
 curl -fs "${ADMIN[@]}" -XPOST "$URL/stop" >/dev/null
 
 stamp=$(date -u +%Y-%m-%d)
-out=$ROOT/bench/results/generator-pacing-$MODE-$stamp
+out=$RESULTS_DIR/generator-pacing-$MODE-$stamp
 {
   echo "# Generator pacing ($MODE mode), $stamp"
   echo

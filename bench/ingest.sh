@@ -126,7 +126,7 @@ read -r raw_eps raw_p50 raw_p99 < <(sed -E 's/.* records sent, ([0-9.]+) records
 say "  raw producer: $raw_eps records/s (per-record send-to-ack p50 $raw_p50 ms, p99 $raw_p99 ms)"
 
 stamp=$(stamp_today)
-out=$ROOT/bench/results/ingest-$stamp
+out=$RESULTS_DIR/ingest-$stamp
 {
   echo "# Ingest: HTTP (ingest-service) vs Kafka's producer, $stamp"
   echo

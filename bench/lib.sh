@@ -2,6 +2,10 @@
 # Source it; it sets ROOT, BENCH_DIR (logs and data, default target/bench) and the functions below.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
+# where the results go; the smoke test of make test (BenchSmokeIT) points it elsewhere, so that its tiny runs never
+# replace the published ones
+RESULTS_DIR=${BENCH_RESULTS_DIR:-$ROOT/bench/results}
+mkdir -p "$RESULTS_DIR"
 BENCH_PIDS=()
 
 say() { printf '[bench] %s\n' "$*" >&2; }

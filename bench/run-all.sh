@@ -51,7 +51,7 @@ for b in $ONLY; do
     *) files+=("$b") ;;
   esac
 done
-out=$ROOT/bench/results/$stamp
+out=$RESULTS_DIR/$stamp
 {
   echo "# GameFlow benchmarks, $stamp"
   echo
@@ -64,9 +64,9 @@ out=$ROOT/bench/results/$stamp
   cat "$BENCH_DIR/summary/targets.md" 2>/dev/null
   ((${#failed[@]})) && { echo; echo "Failed: ${failed[*]} (no result)."; }
   for f in "${files[@]}"; do
-    [[ -f $ROOT/bench/results/$f-$stamp.md ]] || continue
+    [[ -f $RESULTS_DIR/$f-$stamp.md ]] || continue
     echo
-    sed -e 's/^# /## /' "$ROOT/bench/results/$f-$stamp.md"
+    sed -e 's/^# /## /' "$RESULTS_DIR/$f-$stamp.md"
   done
 } >"$out.md"
 {
@@ -76,10 +76,10 @@ out=$ROOT/bench/results/$stamp
   printf '], "benchmarks": ['
   first=1
   for f in "${files[@]}"; do
-    [[ -f $ROOT/bench/results/$f-$stamp.json ]] || continue
+    [[ -f $RESULTS_DIR/$f-$stamp.json ]] || continue
     ((first)) || printf ','
     first=0
-    tr -d '\n' <"$ROOT/bench/results/$f-$stamp.json"
+    tr -d '\n' <"$RESULTS_DIR/$f-$stamp.json"
   done
   printf ']}\n'
 } >"$out.json"
