@@ -75,7 +75,9 @@ class DashboardIT {
         for (WebElement chart : browser.findElements(By.cssSelector(".chart"))) {
             assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), chart.getAttribute("id") + " draws nothing");
         }
-        assertFalse(rows("hotspots").isEmpty(), "the hotspots table is empty");
+        // the first answer may come before engagement-service has counted a player; a later one fills the table
+        await("the hotspots table to fill").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> !rows("hotspots").isEmpty());
 
         // a mark on this page's window survives an update only if the page did not reload to get it
         browser.executeScript("window.gameflowProbe = 'same page';");
