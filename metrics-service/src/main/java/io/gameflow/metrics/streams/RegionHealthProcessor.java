@@ -1,7 +1,7 @@
 package io.gameflow.metrics.streams;
 
-import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Alert;
+import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Point;
 import io.gameflow.metrics.domain.RegionPoints;
 import io.gameflow.metrics.domain.RegionState;
@@ -59,9 +59,10 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
             return;
         }
         boolean newest = points.isEmpty() || time >= points.newest();
-        RegionPoints.Change change = points.add(sample.serverId(), Point.of(sample), rules.window().toMillis());
+        Point point = Point.of(sample);
+        RegionPoints.Change change = points.add(sample.serverId(), point, rules.window().toMillis());
         if (change.kept()) {
-            pointStore.put(pointKey(region, sample.serverId()), Point.of(sample));
+            pointStore.put(pointKey(region, sample.serverId()), point);
         }
         change.dropped().forEach(server -> pointStore.delete(pointKey(region, server)));
         if (newest) {
