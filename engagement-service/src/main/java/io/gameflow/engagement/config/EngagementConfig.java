@@ -28,6 +28,9 @@ public interface EngagementConfig {
     /** How far ahead of the wall clock an event time may be; later events go to the dead-letter topic. */
     Duration maxFuture();
 
+    /** How far ahead of its receipt an event may be dated and still count at its own time; later ones count at their receipt. */
+    Duration maxClockSkew();
+
     /** How often the per-level and per-cell gauges are read from the stores ({@code LevelGauges}). */
     Duration gaugesEvery();
 

@@ -14,6 +14,11 @@ public record PlayerAction(String playerId, String sessionId, String eventType, 
                 event.userData() == null ? null : event.userData().platform(), event.eventTime().toEpochMilli());
     }
 
+    /** The same action counted at {@code timeMs} (see {@code ClockSkew}: an event dated too far ahead counts when it arrived). */
+    public PlayerAction at(long timeMs) {
+        return new PlayerAction(playerId, sessionId, eventType, levelId, mapId, platform, timeMs);
+    }
+
     public boolean completesLevel() {
         return PlayerEvent.LEVEL_COMPLETE.equals(eventType);
     }

@@ -15,6 +15,11 @@ public record Purchase(String transactionId, String userId, String platform, Str
                 event.eventTime().toEpochMilli());
     }
 
+    /** The same purchase counted at {@code timeMs} (see {@code ClockSkew}). */
+    public Purchase at(long timeMs) {
+        return new Purchase(transactionId, userId, platform, type, currency, amount, itemId, itemType, timeMs);
+    }
+
     public boolean isRefund() {
         return PurchaseEvent.REFUND.equals(type);
     }

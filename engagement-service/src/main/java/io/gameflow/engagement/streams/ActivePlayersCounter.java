@@ -3,6 +3,7 @@ package io.gameflow.engagement.streams;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
+import io.gameflow.events.time.TaskClock;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -19,12 +20,11 @@ import java.util.List;
  * event plus the window. Leaving is found through an index ordered by that moment
  * ({@value EngagementTopology#ACTIVE_EXPIRY_STORE}), so each step touches only the players that change, and a
  * million players cost a million small entries on disk, not memory. Counts are per task; the tasks hold disjoint
- * players, so the service's counts are their sums. "Now" is the task's stream time, carried on by the wall clock
- * when nothing arrives.
+ * players, so the service's counts are their sums. "Now" is the task's {@link TaskClock}: the latest event time, carried
+ * on by the wall clock when nothing arrives, never ahead of the wall clock.
  */
 final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
 
-    private static final long UNKNOWN = Long.MIN_VALUE;
     private static final long SWEEP_EVERY_MS = 1000;
 
     private FixedKeyProcessorContext<String, PlayerAction> context;
@@ -32,8 +32,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     /** One index per window, in one store: "window|" prefixes. */
     private final List<ExpiryIndex> expiries = new ArrayList<>();
     private KeyValueStore<String, Long> counts;
-    private long streamTime = UNKNOWN;
-    private long wallAtLastAdvance;
+    private final TaskClock clock = new TaskClock();
     private long lastSweep = Long.MIN_VALUE / 2;
 
     @Override
@@ -47,18 +46,16 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             expiries.add(new ExpiryIndex(expiryStore, w + "|"));
         }
         this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
-        this.wallAtLastAdvance = context.currentSystemTimeMs();
-        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME,
-                wall -> expire(streamTime == UNKNOWN ? UNKNOWN : streamTime + Math.max(0, wall - wallAtLastAdvance)));
+        clock.reset();
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> expire(clock.now(wall)));
     }
 
     @Override
     public void process(FixedKeyRecord<String, PlayerAction> record) {
         PlayerAction action = record.value();
-        if (streamTime == UNKNOWN || action.eventTimeMs() > streamTime) {
-            streamTime = action.eventTimeMs();
-            wallAtLastAdvance = context.currentSystemTimeMs();
-        }
+        long wall = context.currentSystemTimeMs();
+        clock.observe(action.eventTimeMs(), wall);
+        long now = clock.now(wall);
         ActivePlayer before = players.get(record.key());
         String platform = ActiveWindows.platformOf(action.platform());
         long lastSeen = before == null ? action.eventTimeMs() : Math.max(before.lastSeen(), action.eventTimeMs());
@@ -71,7 +68,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
                     expiries.get(w).remove(before.lastSeen() + window, record.key());
                     expiries.get(w).add(lastSeen + window, record.key());
                 }
-            } else if (lastSeen + window > streamTime) {
+            } else if (lastSeen + window > now) {
                 expiries.get(w).add(lastSeen + window, record.key());
                 player = player.with(w, true);
                 add(w, player.platform(), 1);
@@ -79,15 +76,15 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
         }
         players.put(record.key(), player);
         // sweeping takes four range scans: once per second of stream time, not per event
-        if (streamTime - lastSweep >= SWEEP_EVERY_MS) {
-            expire(streamTime);
+        if (now - lastSweep >= SWEEP_EVERY_MS) {
+            expire(now);
         }
         context.forward(record);
     }
 
     /** Takes out of each window's count the players whose latest event is a window or more before {@code now}. */
     private void expire(long now) {
-        if (now == UNKNOWN) {
+        if (now == TaskClock.UNKNOWN) {
             return;
         }
         lastSweep = now;

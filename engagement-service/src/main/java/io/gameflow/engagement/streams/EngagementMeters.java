@@ -24,6 +24,7 @@ public final class EngagementMeters {
     public static final String DEAD_LETTERED = "gameflow.engagement.records.skipped";
     public static final String DUPLICATES = "gameflow.engagement.duplicates.dropped";
     public static final String LATE = "gameflow.engagement.late.events.dropped";
+    public static final String CLOCK_SKEW = "gameflow.engagement.clock.skew.events";
     public static final String ALERTS = "gameflow.engagement.alerts";
     public static final String FRAUD = "gameflow.engagement.fraud.findings";
     static final int MAX_CELLS = 200;
@@ -52,6 +53,8 @@ public final class EngagementMeters {
                 .tags(input).register(registry);
         late = Counter.builder(LATE).description("Events more than the grace period behind their player's latest, not counted")
                 .tags(input).register(registry);
+        clockSkewed(Topics.PLAYER_EVENTS, 0);
+        clockSkewed(Topics.PURCHASE_EVENTS, 0);
         sessionSeconds = DistributionSummary.builder("gameflow.engagement.session.length.seconds")
                 .description("Length of the sessions that ended").publishPercentiles(0.5, 0.95).register(registry);
         sessionEvents = DistributionSummary.builder("gameflow.engagement.session.events")
@@ -86,6 +89,15 @@ public final class EngagementMeters {
 
     void late() {
         late.increment();
+    }
+
+    void clockSkewed(String topic) {
+        clockSkewed(topic, 1);
+    }
+
+    private void clockSkewed(String topic, int count) {
+        Counter.builder(CLOCK_SKEW).description("Events dated further ahead of their receipt than the allowed clock skew, "
+                + "counted at their receipt time").tags("topic", topic).register(registry).increment(count);
     }
 
     void advanceTo(long eventTime) {

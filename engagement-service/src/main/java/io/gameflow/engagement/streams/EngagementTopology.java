@@ -34,7 +34,7 @@ import java.util.Map;
  * {@code player-events} to engagement (and, by {@link PurchaseTopology}, {@code purchase-events} to fraud findings),
  * top to bottom:
  * <ol>
- *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>read each record, at the time it counts ({@link InputTime}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
  *   <li>count active players per window and platform;</li>
  *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS};</li>
@@ -79,13 +79,9 @@ public final class EngagementTopology {
     private EngagementTopology() {
     }
 
-    public static Topology build(EngagementSettings settings, Duration maxFuture, EngagementMeters meters) {
-        return build(settings, FraudRules.DEFAULTS, maxFuture, meters);
-    }
-
-    public static Topology build(EngagementSettings settings, FraudRules fraudRules, Duration maxFuture, EngagementMeters meters) {
+    public static Topology build(EngagementSettings settings, FraudRules fraudRules, InputTime time, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        PurchaseTopology.addTo(builder, fraudRules, maxFuture, meters);
+        PurchaseTopology.addTo(builder, fraudRules, time, meters);
         // The stores with a few hot keys that change on most events (counts, cells, funnels) hold one entry per level,
         // cell or window, not per player: they live in memory, restored from their changelogs at start, because
         // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so
@@ -122,10 +118,10 @@ public final class EngagementTopology {
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
                 Serdes.String(), Serdes.Long()));
 
-        InputReader<?, PlayerAction> reader = InputReader.playerEvents(maxFuture);
+        InputReader<?, PlayerAction> reader = time.reader(InputReader.PLAYER_EVENTS, () -> meters.clockSkewed(Topics.PLAYER_EVENTS));
         Map<String, KStream<String, Reading<PlayerAction>>> read = builder
                 .stream(Topics.PLAYER_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("player-events-source"))
-                .mapValues(reader::read, Named.as("read"))
+                .processValues(() -> new ReadInput<>(reader), Named.as("read"))
                 .split(Named.as("records-"))
                 .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));

@@ -7,6 +7,7 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
+import io.gameflow.events.time.TaskClock;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,13 +22,12 @@ import java.time.Duration;
  * by a punctuation that reads an index ordered by expiry time ({@value EngagementTopology#SESSION_EXPIRY_STORE}), so
  * it touches only the sessions due, not every player.
  *
- * <p>"Now" is the stream time of the task, carried on by the wall clock when nothing arrives, so that the last
- * sessions of a quiet game still end. Alerts carry the input's record time, never an event time the broker might
+ * <p>"Now" is the task's {@link TaskClock}: the latest event time, carried on by the wall clock when nothing arrives,
+ * so that the last sessions of a quiet game still end, and never ahead of the wall clock. Alerts carry the input's record time, never an event time the broker might
  * refuse as too far ahead.
  */
 final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
 
-    private static final long UNKNOWN = Long.MIN_VALUE;
     private static final String COUNTS_KEY = "session-counts";
     private static final String SAMPLE_KEY_PREFIX = "session-sample-";
 
@@ -38,8 +38,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     private ExpiryIndex expiries;
     private KeyValueStore<String, SessionStats> sessions;
     private KeyValueStore<String, CellNow> cellsNow;
-    private long streamTime = UNKNOWN;
-    private long wallAtLastAdvance;
+    private final TaskClock clock = new TaskClock();
 
     PlayerActivity(PlayerTracker tracker, EngagementMeters meters) {
         this.tracker = tracker;
@@ -53,7 +52,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         this.expiries = new ExpiryIndex(context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE), "");
         this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
         this.cellsNow = context.getStateStore(EngagementTopology.CELLS_NOW_STORE);
-        this.wallAtLastAdvance = context.currentSystemTimeMs();
+        clock.reset();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSessions);
     }
 
@@ -61,10 +60,8 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     public void process(Record<String, PlayerAction> record) {
         PlayerAction action = record.value();
         PlayerState state = players.get(record.key());
-        if (streamTime == UNKNOWN || action.eventTimeMs() > streamTime) {
-            streamTime = action.eventTimeMs();
-            wallAtLastAdvance = context.currentSystemTimeMs();
-            meters.advanceTo(streamTime);
+        if (clock.observe(action.eventTimeMs(), context.currentSystemTimeMs())) {
+            meters.advanceTo(action.eventTimeMs());
         }
         PlayerTracker.Step step = tracker.onAction(state, action);
         step.ended().forEach(this::sessionEnded);
@@ -81,10 +78,10 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     }
 
     private void endQuietSessions(long wallNow) {
-        if (streamTime == UNKNOWN) {
+        long now = clock.now(wallNow);
+        if (now == TaskClock.UNKNOWN) {
             return;
         }
-        long now = streamTime + Math.max(0, wallNow - wallAtLastAdvance);
         for (String playerId : expiries.takeDue(now)) {
             PlayerState state = players.get(playerId);
             if (state != null && state.open() && tracker.expired(state, now)) {

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -45,7 +44,7 @@ public final class PurchaseTopology {
     private PurchaseTopology() {
     }
 
-    static void addTo(StreamsBuilder builder, FraudRules rules, Duration maxFuture, EngagementMeters meters) {
+    static void addTo(StreamsBuilder builder, FraudRules rules, InputTime time, EngagementMeters meters) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_PURCHASES_STORE),
                 Serdes.String(), JsonSerdes.of(UserPurchases.class)));
         // one entry per item type and currency, or per currency: in memory and cached, as EngagementTopology explains
@@ -55,10 +54,10 @@ public final class PurchaseTopology {
                 Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)).withCachingEnabled());
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
-        InputReader<?, Purchase> reader = InputReader.purchaseEvents(maxFuture);
+        InputReader<?, Purchase> reader = time.reader(InputReader.PURCHASE_EVENTS, () -> meters.clockSkewed(Topics.PURCHASE_EVENTS));
         Map<String, KStream<String, Reading<Purchase>>> read = builder
                 .stream(Topics.PURCHASE_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("purchase-events-source"))
-                .mapValues(reader::read, Named.as("read-purchase"))
+                .processValues(() -> new ReadInput<>(reader), Named.as("read-purchase"))
                 .split(Named.as("purchases-"))
                 .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));

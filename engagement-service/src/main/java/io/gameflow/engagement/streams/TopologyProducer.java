@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.config.EngagementConfig;
+import io.gameflow.events.time.ClockSkew;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +14,8 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology(EngagementConfig config, EngagementMeters meters) {
-        return EngagementTopology.build(config.settings(), config.fraudRules(), config.maxFuture(), meters);
+        return EngagementTopology.build(config.settings(), config.fraudRules(),
+                new InputTime(config.maxFuture(), new ClockSkew(config.maxClockSkew())), meters);
     }
 
     @Produces

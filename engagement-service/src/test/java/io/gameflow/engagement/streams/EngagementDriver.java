@@ -7,7 +7,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 
@@ -24,6 +23,6 @@ final class EngagementDriver {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS,
-                Duration.ofDays(2), new EngagementMeters(registry)), props, wallClockStart);
+                InputTime.DEFAULTS, new EngagementMeters(registry)), props, wallClockStart);
     }
 }

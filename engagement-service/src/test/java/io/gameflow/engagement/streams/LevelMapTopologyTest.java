@@ -2,6 +2,7 @@ package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.engagement.domain.EngagementSettings;
+import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelMapStats;
@@ -52,7 +53,7 @@ class LevelMapTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // the production guarantee: the driver simulates its commits
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, Duration.ofDays(2),
+        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS, InputTime.DEFAULTS,
                 new EngagementMeters(registry)), props);
         input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
     }

@@ -20,6 +20,9 @@ public interface MetricsConfig {
     /** How far ahead of the wall clock an event time may be; later samples go to the dead-letter topic. */
     Duration maxFuture();
 
+    /** How far ahead of its receipt a sample may be dated and still count at its own time; later ones count at their receipt. */
+    Duration maxClockSkew();
+
     Silence silence();
 
     Alertmanager alertmanager();

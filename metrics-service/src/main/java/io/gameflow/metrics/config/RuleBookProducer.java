@@ -1,5 +1,6 @@
 package io.gameflow.metrics.config;
 
+import io.gameflow.events.time.ClockSkew;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Metric;
 import io.gameflow.metrics.domain.RuleBook;
@@ -21,7 +22,8 @@ public class RuleBookProducer {
                 .map(entry -> rule(entry.getKey(), entry.getValue()))
                 .sorted(java.util.Comparator.comparing(AlertRule::name))
                 .toList();
-        return new RuleBook(rules, config.window(), config.grace(), config.maxFuture(), config.silence().after(),
+        return new RuleBook(rules, config.window(), config.grace(), config.maxFuture(),
+                new ClockSkew(config.maxClockSkew()), config.silence().after(),
                 enumOf(AlertRule.Severity.class, "gameflow.metrics.silence.severity", config.silence().severity()));
     }
 

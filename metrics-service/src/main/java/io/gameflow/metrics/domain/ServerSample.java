@@ -30,6 +30,11 @@ public record ServerSample(String serverId, String region, String serverType,
         return EventTimes.parse(lastSeen);
     }
 
+    /** The same sample counted at {@code time} (see {@code ClockSkew}: a sample dated too far ahead counts when it arrived). */
+    public ServerSample at(Instant time) {
+        return new ServerSample(serverId, region, serverType, cpuLoad, memoryUsage, latency, time.toString());
+    }
+
     /**
      * The sample to keep of a stored one and one that just arrived: the later by event time, so a sample
      * that arrives out of order never rolls the state back. On equal event times the arriving one wins,

@@ -13,9 +13,11 @@ public final class MetricsMeters {
 
     public static final String SKIPPED = "gameflow.metrics.records.skipped";
     public static final String LATE = "gameflow.metrics.late.events.dropped";
+    public static final String CLOCK_SKEW = "gameflow.metrics.clock.skew.events";
 
     private final Counter skipped;
     private final Counter late;
+    private final Counter clockSkewed;
     private final StreamClock clock = new StreamClock();
 
     public MetricsMeters(MeterRegistry registry) {
@@ -24,6 +26,9 @@ public final class MetricsMeters {
                 .tag("topic", Topics.SERVER_METRICS).register(registry);
         late = Counter.builder(LATE)
                 .description("Samples that arrived more than the grace period behind the stream time, not counted")
+                .tag("topic", Topics.SERVER_METRICS).register(registry);
+        clockSkewed = Counter.builder(CLOCK_SKEW)
+                .description("Samples dated further ahead of their receipt than the allowed clock skew, counted at their receipt time")
                 .tag("topic", Topics.SERVER_METRICS).register(registry);
         Gauge.builder("gameflow.metrics.evaluation.lag.seconds", clock, MetricsMeters::lagSeconds)
                 .description("Wall clock minus the latest event time evaluated: how far behind the alerts are")
@@ -36,6 +41,10 @@ public final class MetricsMeters {
 
     public void late() {
         late.increment();
+    }
+
+    public void clockSkewed() {
+        clockSkewed.increment();
     }
 
     public StreamClock clock() {

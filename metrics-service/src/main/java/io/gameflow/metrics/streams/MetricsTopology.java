@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * {@code server-metrics} to server health and alerts, top to bottom:
  * <ol>
- *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>read each record, at the time it counts ({@link ServerMetricParser}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>per server (the input key): latest sample, rolling window, server rules and silence, in {@value #SERVER_STORE};</li>
  *   <li>per region (re-keyed by region): the region's average and the region rules, in {@value #REGION_STORE};</li>
  *   <li>both emit firing and resolved alerts to {@value #ALERTS}, keyed by server or region.</li>
@@ -61,7 +61,7 @@ public final class MetricsTopology {
 
         Map<String, KStream<String, ServerMetricParser.Parsed>> read = builder
                 .stream(Topics.SERVER_METRICS, Consumed.with(Serdes.String(), Serdes.String()))
-                .mapValues((key, value) -> ServerMetricParser.read(key, value, rules.maxFuture()), Named.as("read"))
+                .processValues(() -> new ReadSamples(rules, meters), Named.as("read"))
                 .split(Named.as("records-"))
                 .branch((key, parsed) -> parsed.isSample(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));

@@ -16,6 +16,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
     @Override
     public void process(Record<String, ServerSample> record) {
         String region = record.key();
-        ServerSample sample = record.value();
+        ServerSample sample = notAheadOfTheWallClock(record.value());
         long time = sample.lastSeenTime().toEpochMilli();
         RegionPoints points = pointsByRegion.computeIfAbsent(region, this::load);
         if (!points.isEmpty() && time < points.newest() - rules.grace().toMillis()) {
@@ -68,6 +69,15 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         if (newest) {
             evaluate(region, points, time, record.timestamp());
         }
+    }
+
+    /**
+     * A region is shared by its servers: one sample dated ahead (within the allowed skew) would make the others' samples
+     * late and push them out of the window. In the region's view no sample is newer than now.
+     */
+    private ServerSample notAheadOfTheWallClock(ServerSample sample) {
+        long wallNow = context.currentSystemTimeMs();
+        return sample.lastSeenTime().toEpochMilli() > wallNow ? sample.at(Instant.ofEpochMilli(wallNow)) : sample;
     }
 
     private void evaluate(String region, RegionPoints points, long time, long timestamp) {

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.events.time.TaskClock;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.RuleBook;
@@ -27,8 +28,9 @@ import java.util.Set;
  * is the server's newest, and watches for silence. The rule states live in the store with the samples, so that
  * after a restart (exactly-once: state and emitted alerts commit together) no alert fires twice and none is lost.
  *
- * <p>"Now" is the stream time of this task: the latest event time it processed. When nothing arrives at all, the
- * wall clock carries it on, so that a fleet gone quiet is reported silent rather than frozen healthy.
+ * <p>"Now" is this task's {@link TaskClock}: the latest event time it processed, carried on by the wall clock when
+ * nothing arrives, so that a fleet gone quiet is reported silent rather than frozen healthy, and never ahead of the
+ * wall clock, so that no sample makes the other servers' time pass.
  *
  * <p>When each server was last seen is also kept in memory (read from the store once per task): the silence check
  * runs every second, and reading every server's whole state from the store for it took a tenth of the service's time
@@ -36,16 +38,15 @@ import java.util.Set;
  */
 final class ServerHealthProcessor implements Processor<String, ServerSample, String, Alert> {
 
-    private static final long UNKNOWN = Long.MIN_VALUE;
-
     private final RuleBook rules;
     private final MetricsMeters meters;
     private final Duration checkEvery;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, ServerState> store;
-    private long streamTime = UNKNOWN;
-    private long wallAtLastAdvance;
-    /** Every server of this task and when it was last seen; empty until {@link #streamTime()} reads the store. */
+    private final TaskClock clock = new TaskClock();
+    /** Whether {@link #clock} and the maps below were read from the store since the task was (re)initialised. */
+    private boolean restored;
+    /** Every server of this task and when it was last seen; empty until {@link #restore()} reads the store. */
     private final Map<String, Long> lastSeenByServer = new HashMap<>();
     /** The servers reported silent and not heard from since. */
     private final Set<String> silentServers = new HashSet<>();
@@ -60,9 +61,9 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.store = context.getStateStore(MetricsTopology.SERVER_STORE);
-        this.wallAtLastAdvance = context.currentSystemTimeMs();
         // a task revived after an aborted transaction restores its store: what memory held may be ahead of it
-        streamTime = UNKNOWN;
+        clock.reset();
+        restored = false;
         lastSeenByServer.clear();
         silentServers.clear();
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::reportSilentServers);
@@ -78,10 +79,8 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
             meters.late();
             return;
         }
-        long now = streamTime();
-        if (now == UNKNOWN || time > now) {
-            streamTime = time;
-            wallAtLastAdvance = context.currentSystemTimeMs();
+        restore();
+        if (clock.observe(time, context.currentSystemTimeMs())) {
             meters.clock().advanceTo(time);
         }
         ServerState state = stored == null ? ServerState.first(sample) : stored.with(sample, rules.window().toMillis());
@@ -115,11 +114,11 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     }
 
     private void reportSilentServers(long wallNow) {
-        long known = streamTime();
-        if (known == UNKNOWN) {
+        restore();
+        long now = clock.now(wallNow);
+        if (now == TaskClock.UNKNOWN) {
             return;
         }
-        long now = known + Math.max(0, wallNow - wallAtLastAdvance);
         long after = rules.silenceAfter().toMillis();
         List<String> gone = lastSeenByServer.entrySet().stream()
                 .filter(server -> now - server.getValue() >= after && !silentServers.contains(server.getKey()))
@@ -138,22 +137,24 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         }
     }
 
-    /** The stream time of this task; after a restart, the latest sample in its store, read with every server's. */
-    private long streamTime() {
-        if (streamTime == UNKNOWN) {
-            try (KeyValueIterator<String, ServerState> all = store.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, ServerState> server = all.next();
-                    long lastSeen = server.value.lastSeen();
-                    lastSeenByServer.put(server.key, lastSeen);
-                    if (server.value.silent() != null) {
-                        silentServers.add(server.key);
-                    }
-                    streamTime = Math.max(streamTime, lastSeen);
+    /** After a (re)start: the clock from the latest sample in the store, read with every server's last-seen time. */
+    private void restore() {
+        if (restored) {
+            return;
+        }
+        restored = true;
+        long wallNow = context.currentSystemTimeMs();
+        try (KeyValueIterator<String, ServerState> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, ServerState> server = all.next();
+                long lastSeen = server.value.lastSeen();
+                lastSeenByServer.put(server.key, lastSeen);
+                if (server.value.silent() != null) {
+                    silentServers.add(server.key);
                 }
+                clock.observe(lastSeen, wallNow);
             }
         }
-        return streamTime;
     }
 
     private void emit(Alert alert, long time) {

@@ -3,15 +3,19 @@ package io.gameflow.metrics.streams;
 import io.gameflow.events.EventKind;
 import io.gameflow.events.ServerMetricEvent;
 import io.gameflow.events.TopicRecordReader;
+import io.gameflow.events.time.ClockSkew;
+import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerSample;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Reads a raw {@code server-metrics} record: a sample, or the reason it is unusable (not JSON, not a valid server
- * metric, keyed by something else than its server_id, which would put its state beside its server's, or dated
- * further ahead of the clock than allowed).
+ * Reads a raw {@code server-metrics} record: a sample at the time it counts, or the reason it is unusable (not JSON,
+ * not a valid server metric, keyed by something else than its server_id, which would put its state beside its
+ * server's, or dated further ahead of the clock than the maximum future).
+ *
+ * <p>A sample dated more than the allowed skew ahead of its receipt counts at its receipt time ({@link ClockSkew}), so
+ * that one server's clock cannot make the others fall silent.
  */
 final class ServerMetricParser {
 
@@ -21,7 +25,12 @@ final class ServerMetricParser {
     private ServerMetricParser() {
     }
 
-    static Parsed read(String key, String value, Duration maxFuture) {
+    /**
+     * @param recordTimestamp the Kafka record's timestamp: when the sample was received
+     * @param wallNow         this service's wall clock
+     * @param skewed          told of each sample that counts at its receipt time
+     */
+    static Parsed read(String key, String value, long recordTimestamp, long wallNow, RuleBook rules, Runnable skewed) {
         TopicRecordReader.Reading<ServerMetricEvent> reading = READER.read(value);
         if (!reading.isEvent()) {
             return new Parsed(value, null, reading.problem());
@@ -30,10 +39,15 @@ final class ServerMetricParser {
         if (!sample.serverId().equals(key)) {
             return new Parsed(value, null, "record key '" + key + "' is not parameters.server_id '" + sample.serverId() + "'");
         }
-        Instant latestAllowed = Instant.now().plus(maxFuture);
-        if (sample.lastSeenTime().isAfter(latestAllowed)) {
-            return new Parsed(value, null, "event_timestamp " + sample.lastSeen() + " is more than " + maxFuture
+        long eventTime = sample.lastSeenTime().toEpochMilli();
+        if (eventTime > wallNow + rules.maxFuture().toMillis()) {
+            return new Parsed(value, null, "event_timestamp " + sample.lastSeen() + " is more than " + rules.maxFuture()
                     + " ahead of the clock; the sender's clock is wrong");
+        }
+        long receivedAt = ClockSkew.receivedAt(recordTimestamp, wallNow);
+        if (rules.clockSkew().isAhead(eventTime, receivedAt)) {
+            skewed.run();
+            return new Parsed(value, sample.at(Instant.ofEpochMilli(receivedAt)), null);
         }
         return new Parsed(value, sample, null);
     }

@@ -3,6 +3,7 @@ package io.gameflow.metrics.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.Topics;
+import io.gameflow.events.time.ClockSkew;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Metric;
 import io.gameflow.metrics.domain.Point;
@@ -50,7 +51,8 @@ class MetricsTopologyTest {
             new AlertRule("cpu_critical", Metric.CPU_LOAD, 95, Duration.ofSeconds(30), 95, AlertRule.Severity.CRITICAL, AlertRule.Scope.SERVER),
             new AlertRule("region_latency_degraded", Metric.LATENCY, 200, Duration.ofMinutes(2), 200,
                     AlertRule.Severity.WARNING, AlertRule.Scope.REGION)),
-            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofDays(2), Duration.ofSeconds(30), AlertRule.Severity.CRITICAL);
+            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofDays(2), new ClockSkew(Duration.ofMinutes(2)),
+            Duration.ofSeconds(30), AlertRule.Severity.CRITICAL);
 
     @TempDir
     Path stateDir;
@@ -76,7 +78,8 @@ class MetricsTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)), props, T0);
+        driver = new TopologyTestDriver(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)), props,
+                Instant.now());
         input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
         alerts = driver.createOutputTopic(MetricsTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
@@ -269,7 +272,7 @@ class MetricsTopologyTest {
     }
 
     @Test
-    void alertsCarryTheInputsRecordTimeNotTheEventTimeWhichTheBrokerMightRefuseAsTooFarAhead() {
+    void aServerWhoseClockIsADayAheadIsEvaluatedAtItsReceiptTimesAndCounted() {
         Instant ahead = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         Instant sent = T0;
         for (int s = 0; s <= 65; s += 5) {
@@ -277,7 +280,9 @@ class MetricsTopologyTest {
         }
         TestRecord<String, String> firing = alerts.readRecord();
         assertEquals(sent.plusSeconds(60), firing.getRecordTime());
-        assertEquals(ahead.toString(), EventJson.readTree(firing.value()).get("started_at").asText(), "event time in the payload");
+        assertEquals(sent.toString(), EventJson.readTree(firing.value()).get("started_at").asText(), "counted at its receipt");
+        assertEquals(14.0, registry.get(MetricsMeters.CLOCK_SKEW).counter().count());
+        assertEquals(sent.plusSeconds(65), serverStore().get("s1").latest().lastSeenTime());
     }
 
     private KeyValueStore<String, ServerState> serverStore() {
