@@ -59,6 +59,8 @@ class MetricsTopologyTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
+    /** The driver's wall clock when it opens: "now" for the records it receives. */
+    private final Instant wallStart = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private TestInputTopic<String, String> input;
     private TestOutputTopic<String, String> alerts;
     private TestOutputTopic<String, String> deadLetters;
@@ -79,7 +81,7 @@ class MetricsTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)), props,
-                Instant.now());
+                wallStart);
         input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
         alerts = driver.createOutputTopic(MetricsTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
         deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
@@ -283,6 +285,38 @@ class MetricsTopologyTest {
         assertEquals(sent.toString(), EventJson.readTree(firing.value()).get("started_at").asText(), "counted at its receipt");
         assertEquals(14.0, registry.get(MetricsMeters.CLOCK_SKEW).counter().count());
         assertEquals(sent.plusSeconds(65), serverStore().get("s1").latest().lastSeenTime());
+    }
+
+    @Test
+    void aServerADayAheadMakesNoOtherServerSilentAndIsCountedAtItsReceipt() {
+        Instant now = wallStart;
+        for (String server : List.of("s1", "s2")) {
+            input.pipeInput(server, event(server, 50, now.minusSeconds(10)), now.minusSeconds(10));
+        }
+        input.pipeInput("forged", event("forged", 50, now.plus(Duration.ofDays(1))), now);
+        driver.advanceWallClockTime(Duration.ofSeconds(15));
+
+        assertEquals(List.of(), summary(alerts()), "25 s after their last sample: nobody is silent");
+        assertEquals(now, serverStore().get("forged").latest().lastSeenTime(), "counted at its receipt");
+        assertEquals(1.0, registry.get(MetricsMeters.CLOCK_SKEW).counter().count());
+
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+        assertEquals(List.of("server_silent:firing", "server_silent:firing", "server_silent:firing"), summary(alerts()),
+                "the wall clock still makes all three silent in time");
+    }
+
+    @Test
+    void aSampleWithinTheSkewAheadPushesNoOtherServerOutOfItsRegion() {
+        Instant now = wallStart;
+        for (String server : List.of("r1", "r2")) {
+            input.pipeInput(server, event(server, "eu-central", 50, 50, 100, now.minusSeconds(10)), now.minusSeconds(10));
+        }
+        input.pipeInput("r3", event("r3", "eu-central", 50, 50, 100, now.plusSeconds(90)), now);
+        input.pipeInput("r1", event("r1", "eu-central", 50, 50, 100, now.minusSeconds(5)), now.minusSeconds(5));
+
+        Map<String, Point> points = copyOf(driver.getKeyValueStore(MetricsTopology.REGION_POINTS_STORE));
+        assertEquals(java.util.Set.of("eu-central|r1", "eu-central|r2", "eu-central|r3"), points.keySet(),
+                "r3's clock, 90 s ahead, neither drops r2 nor makes r1's next sample late for the region");
     }
 
     private KeyValueStore<String, ServerState> serverStore() {
