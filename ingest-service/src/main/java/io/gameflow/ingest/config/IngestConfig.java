@@ -16,6 +16,9 @@ public interface IngestConfig {
     /** Furthest accepted event_timestamp into the future. */
     Duration maxEventAhead();
 
+    /** An event dated further ahead of its receipt is accepted, counted as clock-skewed, and counted by the analytics at its receipt time. */
+    Duration maxClockSkew();
+
     /** More events than this in one request are refused with 413. */
     int maxEventsPerRequest();
 

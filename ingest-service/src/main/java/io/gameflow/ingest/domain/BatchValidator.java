@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventIds;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.EventKind;
+import io.gameflow.events.EventTimes;
 import io.gameflow.events.EventValidator;
 import io.gameflow.events.Violation;
 
@@ -53,7 +54,8 @@ public final class BatchValidator {
                 continue;
             }
             EventKind kind = EventKind.byEventName(event.get("event_name").asText()).orElseThrow();
-            accepted.add(new ValidatedEvent(kind, routes.topicOf(kind), kind.keyOf(event), EventIds.eventIdOf(event), value));
+            accepted.add(new ValidatedEvent(kind, routes.topicOf(kind), kind.keyOf(event), EventIds.eventIdOf(event), value,
+                    EventTimes.parse(event.get("event_timestamp").asText()), now));
         }
         return new Outcome(accepted, rejected);
     }

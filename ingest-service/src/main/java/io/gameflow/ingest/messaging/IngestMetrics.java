@@ -45,6 +45,7 @@ public class IngestMetrics {
     private final Map<EventKind, Counter> accepted = new EnumMap<>(EventKind.class);
     private final Map<EventKind, Counter> rejected = new EnumMap<>(EventKind.class);
     private final Map<EventKind, Counter> failed = new EnumMap<>(EventKind.class);
+    private final Map<EventKind, Counter> clockSkewed = new EnumMap<>(EventKind.class);
     private final Counter rejectedUnknown;
     private final Map<RejectionReason, Counter> rejections = new EnumMap<>(RejectionReason.class);
     private final Timer kafkaAck;
@@ -60,6 +61,10 @@ public class IngestMetrics {
             accepted.put(kind, events(registry, routes.topicOf(kind), "accepted"));
             rejected.put(kind, events(registry, routes.topicOf(kind), "rejected"));
             failed.put(kind, events(registry, routes.topicOf(kind), "failed"));
+            clockSkewed.put(kind, Counter.builder("gameflow.ingest.clock.skew.events")
+                    .description("Accepted events dated further ahead of their receipt than the allowed clock skew; "
+                            + "the analytics count them at their receipt time")
+                    .tag("topic", routes.topicOf(kind)).register(registry));
         }
         rejectedUnknown = events(registry, UNKNOWN_TOPIC, "rejected");
         for (RejectionReason reason : RejectionReason.values()) {
@@ -76,6 +81,10 @@ public class IngestMetrics {
 
     public void accepted(List<ValidatedEvent> events) {
         events.forEach(event -> accepted.get(event.kind()).increment());
+    }
+
+    public void clockSkewed(List<ValidatedEvent> events) {
+        events.forEach(event -> clockSkewed.get(event.kind()).increment());
     }
 
     public void failed(List<ValidatedEvent> events) {

@@ -1,5 +1,6 @@
 package io.gameflow.ingest.service;
 
+import io.gameflow.events.time.ClockSkew;
 import io.gameflow.ingest.config.IngestConfig;
 import io.gameflow.ingest.domain.BatchValidator;
 import io.gameflow.ingest.domain.Origin;
@@ -32,6 +33,7 @@ public class IngestPipeline {
     private final RejectedEventPublisher rejectedPublisher;
     private final IngestMetrics metrics;
     private final IngestConfig config;
+    private final ClockSkew skew;
 
     public IngestPipeline(BatchValidator validator, EventPublisher publisher, RejectedEventPublisher rejectedPublisher,
                           IngestMetrics metrics, IngestConfig config) {
@@ -40,6 +42,7 @@ public class IngestPipeline {
         this.rejectedPublisher = rejectedPublisher;
         this.metrics = metrics;
         this.config = config;
+        this.skew = new ClockSkew(config.maxClockSkew());
     }
 
     /**
@@ -77,6 +80,7 @@ public class IngestPipeline {
                 .onFailure().invoke(() -> metrics.failed(accepted))
                 .onItem().transform(acknowledged -> {
                     metrics.accepted(accepted);
+                    metrics.clockSkewed(accepted.stream().filter(event -> event.isAhead(skew)).toList());
                     return screened.result();
                 });
     }
