@@ -22,6 +22,9 @@ public interface GeneratorConfig {
     /** How much faster than the wall clock event time runs (60: an hour of play in a minute). */
     double clockSpeed();
 
+    /** Faster than 1, the clock plays through the recent past for this long and then runs with the wall clock. */
+    Duration fastClockFor();
+
     /** Seed of the world: the same seed and configuration give the same events. */
     long seed();
 

@@ -98,7 +98,7 @@ public class GeneratorLoop {
                     rate, fleetSettings.servers(), config.mode(), config.seed(), config.clockSpeed());
             synchronized (world) {
                 if (clock == null) {
-                    clock = new SimClock(Instant.now(), config.clockSpeed());
+                    clock = new SimClock(Instant.now(), config.clockSpeed(), config.fastClockFor());
                 }
                 Instant now = clock.eventTime(Instant.now());
                 if (fleet == null) {

@@ -14,22 +14,31 @@ class SimClockTest {
 
     @Test
     void atSpeedOneEventTimeIsWallTime() {
-        SimClock clock = new SimClock(WALL, 1);
+        SimClock clock = new SimClock(WALL, 1, Duration.ofMinutes(15));
         assertEquals(WALL.plusSeconds(90), clock.eventTime(WALL.plusSeconds(90)));
     }
 
     @Test
-    void atSpeedSixtyAMinuteOfWallTimeIsAnHourOfPlay() {
-        SimClock clock = new SimClock(WALL, 60);
-        assertEquals(WALL, clock.eventTime(WALL));
-        assertEquals(WALL.plus(Duration.ofHours(1)), clock.eventTime(WALL.plus(Duration.ofMinutes(1))));
-        assertEquals(WALL.plusMillis(60), clock.eventTime(WALL.plusMillis(1)));
+    void atSpeedSixtyAMinuteOfWallTimeIsAnHourOfPlayOfTheRecentPast() {
+        SimClock clock = new SimClock(WALL, 60, Duration.ofMinutes(2));
+        Instant start = WALL.minus(Duration.ofMinutes(2 * 59));
+        assertEquals(start, clock.eventTime(WALL));
+        assertEquals(start.plus(Duration.ofHours(1)), clock.eventTime(WALL.plus(Duration.ofMinutes(1))));
+        assertEquals(start.plusMillis(60), clock.eventTime(WALL.plusMillis(1)));
+    }
+
+    @Test
+    void aFastClockMeetsTheWallClockAfterItsSpanAndNeverRunsAhead() {
+        SimClock clock = new SimClock(WALL, 10, Duration.ofMinutes(15));
+        assertEquals(WALL.minus(Duration.ofMinutes(135)), clock.eventTime(WALL));
+        assertEquals(WALL.plus(Duration.ofMinutes(15)), clock.eventTime(WALL.plus(Duration.ofMinutes(15))));
+        assertEquals(WALL.plus(Duration.ofHours(2)), clock.eventTime(WALL.plus(Duration.ofHours(2))), "then it is the wall clock");
     }
 
     @Test
     void refusesASpeedThatIsNotAPositiveNumber() {
-        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, 0));
-        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, -2));
-        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, 0, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, -2, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new SimClock(WALL, Double.NaN, Duration.ZERO));
     }
 }

@@ -2,6 +2,8 @@ package io.gameflow.kafka.embedded;
 
 import io.gameflow.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,6 +55,13 @@ class EmbeddedKafkaTest {
             int partitions = admin.describeTopics(List.of(Topics.PLAYER_EVENTS)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.PLAYER_EVENTS).partitions().size();
             assertEquals(2, partitions);
+            for (String topic : Topics.ALL) {
+                ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+                String timestamps = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS)
+                        .get(resource).get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG).value();
+                assertEquals(Topics.INPUTS.contains(topic) ? "LogAppendTime" : "CreateTime", timestamps,
+                        topic + ": the inputs carry the broker's receipt time");
+            }
         }
     }
 
