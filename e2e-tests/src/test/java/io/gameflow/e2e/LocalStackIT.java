@@ -197,6 +197,110 @@ class LocalStackIT {
                 });
     }
 
+    @Test
+    @Order(7)
+    void clientsWithClocksAnHourOrADayOffChangeNobodyElsesAnswers() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String skewedServer = "e2e_skewed_server_" + run;
+        // the players and servers whose answers must not move share an input partition (of 6) with a skewed client
+        String hourAhead = "e2e_hour_ahead_" + run;
+        String dayAhead = "e2e_day_ahead_" + run;
+        String dayBehind = "e2e_day_behind_" + run;
+        List<String> players = neighbours("e2e_ctl_player_" + run + "_", List.of(hourAhead, dayAhead, dayBehind));
+        List<String> servers = neighbours("e2e_ctl_server_" + run + "_", List.of(skewedServer));
+        postControl(players, servers);
+        await("engagement and metrics hold the control players and servers").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    players.forEach(p -> given().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/players/" + p)).then().statusCode(200));
+                    servers.forEach(s -> given().get(url(LocalStack.METRICS_PORT, "/v1/servers/" + s)).then().statusCode(200));
+                });
+
+        Instant sent = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        ArrayNode skewed = EventJson.mapper().createArrayNode();
+        skewed.add(playerEvent(hourAhead, sent.plus(Duration.ofHours(1))));
+        skewed.add(playerEvent(dayAhead, sent.plus(Duration.ofDays(1))));
+        skewed.add(playerEvent(dayBehind, sent.minus(Duration.ofDays(1))));
+        skewed.add(serverEvent(skewedServer, sent.plus(Duration.ofDays(1))));
+        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(skewed.toString())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(200).body("accepted", equalTo(4));
+        Instant answered = Instant.now();
+
+        await("the skewed clients are counted, at their receipt time or, behind, at their own").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    for (String ahead : List.of(hourAhead, dayAhead)) {
+                        Instant asOf = Instant.parse(given().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/players/" + ahead))
+                                .then().statusCode(200).extract().path("as_of"));
+                        assertFalse(asOf.isBefore(sent.minusSeconds(1)) || asOf.isAfter(answered.plusSeconds(1)), ahead + " at " + asOf);
+                    }
+                    assertEquals(sent.minus(Duration.ofDays(1)), Instant.parse(given().get(url(LocalStack.ENGAGEMENT_PORT,
+                            "/v1/engagement/players/" + dayBehind)).then().statusCode(200).extract().path("as_of")));
+                    Instant seen = Instant.parse(given().get(url(LocalStack.METRICS_PORT, "/v1/servers/" + skewedServer))
+                            .then().statusCode(200).extract().path("last_seen"));
+                    assertFalse(seen.isBefore(sent.minusSeconds(1)) || seen.isAfter(answered.plusSeconds(1)), "server at " + seen);
+                });
+        postControl(players, servers);
+
+        // processed after the skewed records (same partitions): had those moved time on, these would be over by now
+        await("the control players and servers were seen again").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> players.forEach(p -> given().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/players/" + p))
+                        .then().statusCode(200).body("session_events", equalTo(2))));
+        for (String player : players) {
+            given().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/players/" + player))
+                    .then().statusCode(200).body("session_open", equalTo(true)).body("session_id", equalTo("s-" + player));
+        }
+        List<String> silent = given().get(url(LocalStack.METRICS_PORT, "/v1/alerts?state=firing")).then().statusCode(200)
+                .extract().jsonPath().getList("alerts.findAll { it.rule == 'server_silent' }.server_id");
+        servers.forEach(server -> assertFalse(silent.contains(server), server + " reported silent: " + silent));
+        List<String> droppedOff = given().get(url(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/alerts")).then().statusCode(200)
+                .extract().jsonPath().getList("alerts.findAll { it.type == 'player_dropped_off' }.player_id");
+        players.forEach(player -> assertFalse(droppedOff.contains(player), player + " dropped off: " + droppedOff));
+    }
+
+    /** Three ids of the given prefix on each input partition (of 6) of the given keys, as Kafka's default partitioner places them. */
+    private static List<String> neighbours(String prefix, List<String> keys) {
+        Set<Integer> partitions = keys.stream().map(LocalStackIT::partitionOf).collect(java.util.stream.Collectors.toSet());
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; ids.size() < 3 * partitions.size(); i++) {
+            String id = prefix + i;
+            if (partitions.contains(partitionOf(id)) && ids.stream().filter(x -> partitionOf(x) == partitionOf(id)).count() < 3) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 6;
+    }
+
+    private static void postControl(List<String> players, List<String> servers) {
+        ArrayNode batch = EventJson.mapper().createArrayNode();
+        Instant now = Instant.now();
+        players.forEach(player -> batch.add(playerEvent(player, now)));
+        servers.forEach(server -> batch.add(serverEvent(server, now)));
+        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(batch.toString())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(200).body("accepted", equalTo(players.size() + servers.size()));
+    }
+
+    private static ObjectNode playerEvent(String player, Instant time) {
+        ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.playerEvent());
+        event.put("event_timestamp", time.toString());
+        ((ObjectNode) event.get("parameters")).put("player_id", player).put("session_id", "s-" + player)
+                .put("event_type", "move").put("level_id", "e2e_skew_level").put("map_id", "e2e_skew_map");
+        ((ObjectNode) event.get("user_data")).put("user_id", player);
+        return event;
+    }
+
+    private static ObjectNode serverEvent(String server, Instant time) {
+        ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.serverMetricEvent());
+        event.put("event_timestamp", time.toString());
+        ((ObjectNode) event.get("parameters")).put("server_id", server).put("cpu_load", 40.0);
+        return event;
+    }
+
     private static Set<String> exposedMetricNames() {
         Set<String> exposed = new TreeSet<>();
         for (int port : JOB_PORTS.values()) {
