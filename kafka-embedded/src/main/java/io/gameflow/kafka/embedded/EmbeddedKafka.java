@@ -75,12 +75,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return dataDir;
     }
 
-    /** Creates the topics that do not exist yet, with replication factor 1. */
+    /** Creates the topics that do not exist yet, with replication factor 1 and the settings of {@code Topics.configOf}. */
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(java.util.List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    NewTopic created = new NewTopic(topic, partitions, (short) 1).configs(io.gameflow.events.Topics.configOf(topic));
+                    admin.createTopics(java.util.List.of(created)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create topic " + topic, e.getCause());
