@@ -20,7 +20,26 @@ public final class Topics {
             ENGAGEMENT_ALERTS, FRAUD_ALERTS, SERVER_ALERTS, INGEST_REJECTED,
             dlq(PLAYER_EVENTS), dlq(PURCHASE_EVENTS), dlq(SERVER_METRICS));
 
+    /**
+     * How long {@code engagement-alerts} keeps its records: long enough to look into a week of alerts and for the
+     * latest alerts answer, which reads the topic at start; the counts per level and map do not depend on it (they
+     * live in engagement-service's state stores).
+     */
+    public static final java.time.Duration ENGAGEMENT_ALERTS_RETENTION = java.time.Duration.ofDays(7);
+
     private Topics() {
+    }
+
+    /** The settings a topic is created with beyond the broker's defaults, as deploy/ sets them too. */
+    public static java.util.Map<String, String> configOf(String topic) {
+        if (ENGAGEMENT_ALERTS.equals(topic)) {
+            return java.util.Map.of("retention.ms", Long.toString(ENGAGEMENT_ALERTS_RETENTION.toMillis()));
+        }
+        if (INPUTS.contains(topic)) {
+            // the broker stamps each record with its append time: the receipt time that bounds client clocks (docs/time.md)
+            return java.util.Map.of("message.timestamp.type", "LogAppendTime");
+        }
+        return java.util.Map.of();
     }
 
     /** Dead-letter topic of an input topic. */

@@ -1,6 +1,7 @@
 package io.gameflow.engagement.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
@@ -8,6 +9,7 @@ import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
+import io.gameflow.engagement.streams.CellAlertsStore;
 import io.gameflow.engagement.streams.CellsNowStore;
 import io.gameflow.engagement.streams.Instances;
 import io.gameflow.engagement.streams.LevelFunnelStore;
@@ -19,10 +21,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 
 /**
  * The engagement state of the whole service, whichever instance holds it: this instance's stores plus the other
@@ -41,10 +45,11 @@ public class EngagementState {
     private final PlayerStateStore players;
     private final SessionStatsStore sessions;
     private final CellsNowStore cellsNow;
+    private final CellAlertsStore cellAlerts;
 
     public EngagementState(Instances instances, Peers peers, LevelMapStore cells, LevelFunnelStore funnel,
                            ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players,
-                           SessionStatsStore sessions, CellsNowStore cellsNow) {
+                           SessionStatsStore sessions, CellsNowStore cellsNow, CellAlertsStore cellAlerts) {
         this.instances = instances;
         this.peers = peers;
         this.cells = cells;
@@ -54,16 +59,28 @@ public class EngagementState {
         this.players = players;
         this.sessions = sessions;
         this.cellsNow = cellsNow;
+        this.cellAlerts = cellAlerts;
+    }
+
+    /** Cell key -> players found stuck and drop-offs there since the start, over all instances. */
+    public Map<String, CellAlerts> cellAlerts() {
+        return addedUpByCell(cellAlerts.local(), InternalResource.CELL_ALERTS,
+                new TypeReference<Map<String, CellAlerts>>() { }, CellAlerts::plus);
+    }
+
+    /** Per-cell counts that every instance holds a part of (its players'), added up. */
+    private <V> Map<String, V> addedUpByCell(Map<String, V> local, String path, TypeReference<Map<String, V>> type,
+                                             BinaryOperator<V> plus) {
+        Map<String, V> all = new HashMap<>(local);
+        for (String peer : instances.others()) {
+            peers.ask(peer, path, type).orElse(Map.of()).forEach((cell, part) -> all.merge(cell, part, plus));
+        }
+        return all;
     }
 
     /** Cell key -> players there now and stuck there now, over all instances. */
     public Map<String, CellNow> cellsNow() {
-        Map<String, CellNow> all = new java.util.HashMap<>(cellsNow.local());
-        for (String peer : instances.others()) {
-            peers.ask(peer, InternalResource.CELLS_NOW, new TypeReference<Map<String, CellNow>>() { }).orElse(Map.of())
-                    .forEach((cell, now) -> all.merge(cell, now, CellNow::plus));
-        }
-        return all;
+        return addedUpByCell(cellsNow.local(), InternalResource.CELLS_NOW, new TypeReference<Map<String, CellNow>>() { }, CellNow::plus);
     }
 
     public SessionStats sessions() {

@@ -1,8 +1,8 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelMapStats;
-import io.gameflow.engagement.messaging.FindingsLog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,18 +25,17 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class HotspotsResource {
 
-    private final FindingsLog log;
     private final EngagementState state;
 
-    public HotspotsResource(FindingsLog log, EngagementState state) {
-        this.log = log;
+    public HotspotsResource(EngagementState state) {
         this.state = state;
     }
 
     @GET
     @Operation(summary = "Level/map pairs where players give up or get stuck, worst first",
             description = "Ranked by drop-off rate (sessions ended there on an uncompleted level, per distinct player "
-                    + "of the pair), then by players found stuck there. Counts since the start of the topics.")
+                    + "of the pair), then by players found stuck there. Counts since the start of the state (kept in Kafka "
+                    + "Streams stores, not limited by the retention of engagement-alerts).")
     @APIResponse(responseCode = "200", description = "The pairs, worst first",
             content = @Content(schema = @Schema(implementation = Answer.class)))
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
@@ -44,9 +43,9 @@ public class HotspotsResource {
     public Answer hotspots(@Parameter(description = "At most this many, 1-1000") @QueryParam("limit") String limit) {
         int most = QueryParams.limit(limit);
         LevelMapReport report = LevelMapReport.of(state.cells(), null);
-        Map<String, long[]> found = log.stuckAndDropOffs();
+        Map<String, CellAlerts> found = state.cellAlerts();
         List<Hotspot> ranked = report.cells().stream()
-                .map(cell -> Hotspot.of(cell, found.getOrDefault(cell.levelId() + "\n" + cell.mapId(), new long[2])))
+                .map(cell -> Hotspot.of(cell, CellAlerts.at(found, cell.levelId(), cell.mapId())))
                 .sorted(Comparator.comparingDouble(Hotspot::dropOffRate).reversed()
                         .thenComparing(Comparator.comparingLong(Hotspot::stuckPlayers).reversed()))
                 .limit(most)
@@ -58,10 +57,10 @@ public class HotspotsResource {
     public record Hotspot(String levelId, String mapId, long players, long events, long dropOffs, double dropOffRate,
                           long stuckPlayers) {
 
-        static Hotspot of(LevelMapStats cell, long[] stuckAndDropOffs) {
-            long dropOffs = stuckAndDropOffs[1];
+        static Hotspot of(LevelMapStats cell, CellAlerts alerts) {
+            long dropOffs = alerts.dropOffs();
             return new Hotspot(cell.levelId(), cell.mapId(), cell.players(), cell.events(), dropOffs,
-                    cell.players() == 0 ? 0 : (double) dropOffs / cell.players(), stuckAndDropOffs[0]);
+                    cell.players() == 0 ? 0 : (double) dropOffs / cell.players(), alerts.stuck());
         }
     }
 

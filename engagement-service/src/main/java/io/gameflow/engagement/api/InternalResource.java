@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.LevelFunnelStats;
@@ -7,6 +8,7 @@ import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
 import io.gameflow.engagement.streams.ActivePlayersStore;
+import io.gameflow.engagement.streams.CellAlertsStore;
 import io.gameflow.engagement.streams.CellsNowStore;
 import io.gameflow.engagement.streams.LevelFunnelStore;
 import io.gameflow.engagement.streams.LevelMapStore;
@@ -36,6 +38,7 @@ public class InternalResource {
     static final String PLAYERS = "/internal/v1/players/";
     static final String SESSIONS = "/internal/v1/sessions";
     static final String CELLS_NOW = "/internal/v1/cells-now";
+    static final String CELL_ALERTS = "/internal/v1/cell-alerts";
 
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;
@@ -44,9 +47,11 @@ public class InternalResource {
     private final PlayerStateStore players;
     private final SessionStatsStore sessions;
     private final CellsNowStore cellsNow;
+    private final CellAlertsStore cellAlerts;
 
     public InternalResource(LevelMapStore cells, LevelFunnelStore funnel, ActivePlayersStore active, RevenueStore revenue,
-                            PlayerStateStore players, SessionStatsStore sessions, CellsNowStore cellsNow) {
+                            PlayerStateStore players, SessionStatsStore sessions, CellsNowStore cellsNow,
+                            CellAlertsStore cellAlerts) {
         this.cells = cells;
         this.funnel = funnel;
         this.active = active;
@@ -54,6 +59,14 @@ public class InternalResource {
         this.players = players;
         this.sessions = sessions;
         this.cellsNow = cellsNow;
+        this.cellAlerts = cellAlerts;
+    }
+
+    @GET
+    @Path("/cell-alerts")
+    @Operation(hidden = true)
+    public Map<String, CellAlerts> cellAlerts() {
+        return cellAlerts.local();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapReport;
@@ -16,10 +17,10 @@ public record LevelsAnswer(
         @Schema(description = "Cells sorted by level_id, then map_id")
         List<LevelEngagement> levels) {
 
-    static LevelsAnswer of(LevelMapReport report, Map<String, CellNow> now, Map<String, long[]> stuckAndDropOffs) {
+    static LevelsAnswer of(LevelMapReport report, Map<String, CellNow> now, Map<String, CellAlerts> alerts) {
         return new LevelsAnswer(report.asOf().orElse(null), report.cells().stream()
                 .map(cell -> LevelEngagement.of(cell, now.get(LevelMapKeys.cell(cell.levelId(), cell.mapId())),
-                        stuckAndDropOffs.getOrDefault(cell.levelId() + "\n" + cell.mapId(), new long[2])[1]))
+                        CellAlerts.at(alerts, cell.levelId(), cell.mapId()).dropOffs()))
                 .toList());
     }
 }

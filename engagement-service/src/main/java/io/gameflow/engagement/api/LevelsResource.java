@@ -1,7 +1,6 @@
 package io.gameflow.engagement.api;
 
 import io.gameflow.engagement.domain.LevelMapReport;
-import io.gameflow.engagement.messaging.FindingsLog;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PathParam;
@@ -26,11 +25,9 @@ import java.util.List;
 public class LevelsResource {
 
     private final EngagementState state;
-    private final FindingsLog findings;
 
-    public LevelsResource(EngagementState state, FindingsLog findings) {
+    public LevelsResource(EngagementState state) {
         this.state = state;
-        this.findings = findings;
     }
 
     @GET
@@ -48,7 +45,7 @@ public class LevelsResource {
             @Parameter(description = "Only the maps of this level") @QueryParam("level_id") String levelId) {
         // blank means "no filter", as a form with an empty field would send it
         String filter = levelId == null || levelId.isBlank() ? null : levelId;
-        return LevelsAnswer.of(LevelMapReport.of(state.cells(), filter), state.cellsNow(), findings.stuckAndDropOffs());
+        return LevelsAnswer.of(LevelMapReport.of(state.cells(), filter), state.cellsNow(), state.cellAlerts());
     }
 
     @GET
@@ -65,7 +62,7 @@ public class LevelsResource {
                         + "GET /v1/engagement/funnel lists the levels"));
         LevelMapReport maps = LevelMapReport.of(state.cells(), levelId);
         return new LevelAnswer(maps.asOf().orElse(null), FunnelResource.LevelView.of(level),
-                LevelsAnswer.of(maps, state.cellsNow(), findings.stuckAndDropOffs()).levels());
+                LevelsAnswer.of(maps, state.cellsNow(), state.cellAlerts()).levels());
     }
 
     /** One level's funnel figures and its maps, as of the stream time. */

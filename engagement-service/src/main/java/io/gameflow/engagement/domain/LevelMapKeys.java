@@ -1,5 +1,6 @@
 package io.gameflow.engagement.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventJson;
 
 import java.util.List;
@@ -16,6 +17,12 @@ public final class LevelMapKeys {
     /** Key of a cell, e.g. {@code ["level_02","map_03"]}. */
     public static String cell(String levelId, String mapId) {
         return EventJson.write(List.of(levelId, mapId));
+    }
+
+    /** The level and the map of a cell key, as {@link #cell(String, String)} wrote them. */
+    public static List<String> levelAndMap(String cellKey) {
+        JsonNode levelAndMap = EventJson.readTree(cellKey);
+        return List.of(levelAndMap.get(0).asText(), levelAndMap.get(1).asText());
     }
 
     public static String cell(LevelMapVisit visit) {

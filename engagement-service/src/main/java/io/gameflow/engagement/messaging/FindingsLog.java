@@ -11,17 +11,15 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * What engagement-service found, as its output topics hold it, for any instance to answer: the latest
- * {@value #KEPT} engagement alerts and fraud findings, and counts of stuck players and drop-offs per level and map
- * since the start of {@code engagement-alerts}.
+ * {@value #KEPT} engagement alerts and fraud findings. The counts per level and map are not taken from here (the
+ * topics have a retention, and reading one whole at every start grows with it) but from the topology's
+ * {@code cell-alerts} store.
  */
 @ApplicationScoped
 public class FindingsLog {
@@ -32,7 +30,6 @@ public class FindingsLog {
     private final TopicFeed fraudFeed;
     private final Deque<EngagementAlert> alerts = new ArrayDeque<>();
     private final Deque<FraudFinding> findings = new ArrayDeque<>();
-    private final Map<String, long[]> stuckAndDropOffsByCell = new HashMap<>();
 
     public FindingsLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         alertsFeed = new TopicFeed(bootstrapServers, Topics.ENGAGEMENT_ALERTS,
@@ -53,8 +50,6 @@ public class FindingsLog {
 
     synchronized void add(EngagementAlert alert) {
         keep(alerts, alert);
-        long[] counts = stuckAndDropOffsByCell.computeIfAbsent(alert.levelId() + "\n" + alert.mapId(), cell -> new long[2]);
-        counts[EngagementAlert.STUCK.equals(alert.type()) ? 0 : 1]++;
     }
 
     synchronized void add(FraudFinding finding) {
@@ -68,13 +63,6 @@ public class FindingsLog {
 
     public synchronized List<FraudFinding> findings(Predicate<FraudFinding> matching, int limit) {
         return findings.stream().filter(matching).limit(limit).toList();
-    }
-
-    /** Per level and map ("level\nmap"): players found stuck, and drop-offs. */
-    public synchronized Map<String, long[]> stuckAndDropOffs() {
-        Map<String, long[]> copy = new HashMap<>();
-        stuckAndDropOffsByCell.forEach((cell, counts) -> copy.put(cell, counts.clone()));
-        return copy;
     }
 
     private static <T> void keep(Deque<T> latestFirst, T item) {

@@ -2,6 +2,7 @@ package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -10,14 +11,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The topology's meters, registered up front so that every series exists at zero. Alerts are counted by type,
- * level and map, for at most {@value #MAX_CELLS} level/map pairs (then as level_id/map_id "other"), so that a client
- * sending made-up levels cannot blow up the label sets.
+ * level and map, for at most {@value #MAX_CELLS} level/map pairs, those with the most alerts ({@link BusiestCells});
+ * the others count as level_id/map_id "other", so that a client sending made-up levels can neither blow up the
+ * label sets nor push the real cells out.
  */
 public final class EngagementMeters {
 
@@ -36,7 +37,7 @@ public final class EngagementMeters {
     private final Counter late;
     private final DistributionSummary sessionSeconds;
     private final DistributionSummary sessionEvents;
-    private final Set<String> cells = ConcurrentHashMap.newKeySet();
+    private final BusiestCells labelledCells = new BusiestCells(MAX_CELLS);
     private final AtomicLong latestEventTime = new AtomicLong(Long.MIN_VALUE);
 
     public EngagementMeters(MeterRegistry registry) {
@@ -110,9 +111,14 @@ public final class EngagementMeters {
     }
 
     void alert(EngagementAlert alert) {
-        String cell = alert.levelId() + "/" + alert.mapId();
-        boolean known = cells.contains(cell) || (cells.size() < MAX_CELLS && cells.add(cell));
-        alertCounter(alert.type(), known ? alert.levelId() : "other", known ? alert.mapId() : "other").increment();
+        BusiestCells.Counted counted = labelledCells.count(LevelMapKeys.cell(alert.levelId(), alert.mapId()));
+        if (counted.displaced() != null) {
+            List<String> levelAndMap = LevelMapKeys.levelAndMap(counted.displaced());
+            registry.find(ALERTS).tags("level_id", levelAndMap.get(0), "map_id", levelAndMap.get(1)).counters()
+                    .forEach(registry::remove);
+        }
+        alertCounter(alert.type(), counted.labelled() ? alert.levelId() : "other",
+                counted.labelled() ? alert.mapId() : "other").increment();
     }
 
     private Counter alertCounter(String type, String level, String map) {

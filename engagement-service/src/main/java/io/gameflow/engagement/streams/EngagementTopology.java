@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.ActivePlayer;
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
@@ -37,7 +38,8 @@ import java.util.Map;
  *   <li>read each record, at the time it counts ({@link InputTime}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
  *   <li>count active players per window and platform;</li>
- *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS};</li>
+ *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS}, counted
+ *   per level and map in {@value #CELL_ALERTS_STORE};</li>
  *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
  *   <li>per level and map (re-keyed by cell): events and distinct players.</li>
  * </ol>
@@ -58,6 +60,8 @@ public final class EngagementTopology {
     public static final String SESSION_STATS_STORE = "session-stats";
     /** Cell key -> {@link CellNow} of the task's players. */
     public static final String CELLS_NOW_STORE = "cells-now";
+    /** Cell key -> {@link CellAlerts} of the task's players: stuck and drop-off alerts; queried by the REST API. */
+    public static final String CELL_ALERTS_STORE = "cell-alerts";
     /** event_id -> event time, for the dedupe window. */
     public static final String EVENT_IDS_STORE = "player-event-ids";
     /** player_id -> {@link ActivePlayer}. */
@@ -101,6 +105,8 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(SessionStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELLS_NOW_STORE),
                 Serdes.String(), JsonSerdes.of(CellNow.class)).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_ALERTS_STORE),
+                Serdes.String(), JsonSerdes.of(CellAlerts.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
                 Serdes.String(), JsonSerdes.of(ActivePlayer.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
@@ -141,6 +147,7 @@ public final class EngagementTopology {
                 Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE,
                 CELLS_NOW_STORE);
         alerts.to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
+        alerts.process(CellAlertCounter::new, Named.as("cell-alert-counter"), CELL_ALERTS_STORE);
 
         actions.process(LevelProgress::new, Named.as("level-progress"), PLAYER_LEVELS_STORE)
                 .merge(alerts.filter((player, alert) -> EngagementAlert.DROPPED_OFF.equals(alert.type()), Named.as("drop-offs"))

@@ -2,16 +2,18 @@ package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.LevelFunnelStats;
-import io.micrometer.core.instrument.Gauge;
+import io.gameflow.engagement.domain.LevelMapKeys;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,73 +21,79 @@ import java.util.function.ToDoubleFunction;
  * hold disjoint players and levels):
  * {@code gameflow_engagement_players_now} and {@code gameflow_engagement_stuck_players} per level and map, and
  * {@code gameflow_engagement_level_players}, {@code _level_completions}, {@code _level_drop_offs} per level — the
- * funnel and the heat map of the dashboards. Read from the stores every {@code gameflow.engagement.gauges-every};
- * at most {@value EngagementMeters#MAX_CELLS} level/map pairs and as many levels get series, so that a client
- * inventing level names cannot grow them without end. While the stores cannot be read (rebalancing) they show 0, so
- * that two instances never both count the same players.
+ * funnel and the heat map of the dashboards. Read from the stores every {@code gameflow.engagement.gauges-every}.
+ * At most {@value EngagementMeters#MAX_CELLS} level/map pairs and as many levels get series, so that a client
+ * inventing level names cannot grow them without end: the pairs with the most players there now (then stuck), and
+ * the levels with the most players, chosen again at every refresh. While the stores cannot be read (rebalancing) the
+ * series shown show 0, so that two instances never both count the same players.
  */
 @ApplicationScoped
 public class LevelGauges {
 
+    private static final Comparator<CellNow> BUSIEST_CELL = Comparator.comparingLong(CellNow::players)
+            .thenComparingLong(CellNow::stuck).reversed();
+    private static final Comparator<LevelFunnelStats> BUSIEST_LEVEL = Comparator.comparingLong(LevelFunnelStats::players)
+            .thenComparingLong(level -> level.completions() + level.dropOffs()).reversed();
+
     private final CellsNowStore cellsNow;
     private final LevelFunnelStore funnel;
-    private final MeterRegistry registry;
-    private volatile Map<String, CellNow> cells = Map.of();
-    private volatile Map<String, LevelFunnelStats> levels = Map.of();
-    private final Set<String> cellsWithGauges = ConcurrentHashMap.newKeySet();
-    private final Set<String> levelsWithGauges = ConcurrentHashMap.newKeySet();
+    private final MultiGauge playersNow;
+    private final MultiGauge stuck;
+    private final MultiGauge levelPlayers;
+    private final MultiGauge completions;
+    private final MultiGauge dropOffs;
+    private List<CellNow> shownCells = List.of();
+    private List<LevelFunnelStats> shownLevels = List.of();
 
     public LevelGauges(CellsNowStore cellsNow, LevelFunnelStore funnel, MeterRegistry registry) {
         this.cellsNow = cellsNow;
         this.funnel = funnel;
-        this.registry = registry;
+        playersNow = gauge("gameflow.engagement.players.now",
+                "Players whose latest event is on this level and map, in an open session", registry);
+        stuck = gauge("gameflow.engagement.stuck.players", "Players stuck on this level and map now (DESIGN.md: stuck)", registry);
+        levelPlayers = gauge("gameflow.engagement.level.players", "Distinct players who played the level", registry);
+        completions = gauge("gameflow.engagement.level.completions", "Players who completed the level", registry);
+        dropOffs = gauge("gameflow.engagement.level.drop.offs", "Sessions that ended on the level uncompleted", registry);
     }
 
     @Scheduled(every = "${gameflow.engagement.gauges-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
-            cells = cellsNow.local();
-            Map<String, LevelFunnelStats> byLevel = new HashMap<>();
-            funnel.counts().forEach(level -> byLevel.put(level.levelId(), level));
-            levels = byLevel;
+            shownCells = busiestCells(cellsNow.local().values());
+            shownLevels = busiestLevels(funnel.counts());
         } catch (InvalidStateStoreException | IllegalStateException notQueryable) {
             // rebalancing or stopped: another instance may report these players now, and the dashboards add up
-            cells = Map.of();
-            levels = Map.of();
-            return;
+            shownCells = shownCells.stream().map(cell -> new CellNow(cell.levelId(), cell.mapId(), 0, 0)).toList();
+            shownLevels = shownLevels.stream().map(level -> LevelFunnelStats.empty(level.levelId())).toList();
         }
-        cells.forEach((key, cell) -> {
-            if (cellsWithGauges.size() < EngagementMeters.MAX_CELLS && cellsWithGauges.add(key)) {
-                cellGauge("gameflow.engagement.players.now", "Players whose latest event is on this level and map, in an open session",
-                        key, cell, CellNow::players);
-                cellGauge("gameflow.engagement.stuck.players", "Players stuck on this level and map now (DESIGN.md: stuck)",
-                        key, cell, CellNow::stuck);
-            }
-        });
-        levels.keySet().forEach(levelId -> {
-            if (levelsWithGauges.size() < EngagementMeters.MAX_CELLS && levelsWithGauges.add(levelId)) {
-                levelGauge("gameflow.engagement.level.players", "Distinct players who played the level", levelId, LevelFunnelStats::players);
-                levelGauge("gameflow.engagement.level.completions", "Players who completed the level", levelId, LevelFunnelStats::completions);
-                levelGauge("gameflow.engagement.level.drop.offs", "Sessions that ended on the level uncompleted", levelId, LevelFunnelStats::dropOffs);
-            }
-        });
+        playersNow.register(cellRows(shownCells, CellNow::players), true);
+        stuck.register(cellRows(shownCells, CellNow::stuck), true);
+        levelPlayers.register(levelRows(shownLevels, LevelFunnelStats::players), true);
+        completions.register(levelRows(shownLevels, LevelFunnelStats::completions), true);
+        dropOffs.register(levelRows(shownLevels, LevelFunnelStats::dropOffs), true);
     }
 
-    private void cellGauge(String name, String description, String key, CellNow cell, ToDoubleFunction<CellNow> value) {
-        Gauge.builder(name, this, gauges -> {
-                    CellNow now = gauges.cells.get(key);
-                    return now == null ? 0 : value.applyAsDouble(now);
-                })
-                .description(description).tags("level_id", cell.levelId(), "map_id", cell.mapId())
-                .register(registry);
+    static List<CellNow> busiestCells(Collection<CellNow> cells) {
+        return LabelCap.mostActive(cells, EngagementMeters.MAX_CELLS, BUSIEST_CELL, cell -> LevelMapKeys.cell(cell.levelId(), cell.mapId()));
     }
 
-    private void levelGauge(String name, String description, String levelId, ToDoubleFunction<LevelFunnelStats> value) {
-        Gauge.builder(name, this, gauges -> {
-                    LevelFunnelStats level = gauges.levels.get(levelId);
-                    return level == null ? 0 : value.applyAsDouble(level);
-                })
-                .description(description).tag("level_id", levelId)
-                .register(registry);
+    static List<LevelFunnelStats> busiestLevels(Collection<LevelFunnelStats> levels) {
+        return LabelCap.mostActive(levels, EngagementMeters.MAX_CELLS, BUSIEST_LEVEL, LevelFunnelStats::levelId);
+    }
+
+    private static MultiGauge gauge(String name, String description, MeterRegistry registry) {
+        return MultiGauge.builder(name).description(description).register(registry);
+    }
+
+    private static List<MultiGauge.Row<?>> cellRows(List<CellNow> cells, ToDoubleFunction<CellNow> value) {
+        return rows(cells, cell -> Tags.of("level_id", cell.levelId(), "map_id", cell.mapId()), value);
+    }
+
+    private static List<MultiGauge.Row<?>> levelRows(List<LevelFunnelStats> levels, ToDoubleFunction<LevelFunnelStats> value) {
+        return rows(levels, level -> Tags.of("level_id", level.levelId()), value);
+    }
+
+    private static <T> List<MultiGauge.Row<?>> rows(List<T> shown, Function<T, Tags> tags, ToDoubleFunction<T> value) {
+        return shown.stream().<MultiGauge.Row<?>>map(item -> MultiGauge.Row.of(tags.apply(item), value.applyAsDouble(item))).toList();
     }
 }

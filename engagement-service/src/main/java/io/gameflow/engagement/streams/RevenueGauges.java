@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code gameflow_engagement_revenue_total{currency}} and {@code gameflow_engagement_refunded_total{currency}}: the
  * revenue of the currencies this instance holds, refreshed every 5 s, at most {@value #MAX_CURRENCIES} currencies so
- * that labels stay bounded. Currencies are held by one instance each, so Prometheus sums them.
+ * that labels stay bounded: those with the most revenue (then purchases), so that made-up currencies with tiny
+ * amounts cannot push a real one out. Currencies are held by one instance each, so Prometheus sums them.
  */
 @ApplicationScoped
 public class RevenueGauges {
@@ -50,7 +52,7 @@ public class RevenueGauges {
     void refresh() {
         List<CurrencyRevenue> currencies;
         try {
-            currencies = store.all().stream().limit(MAX_CURRENCIES).toList();
+            currencies = shown(store.all());
         } catch (InvalidStateStoreException | IllegalStateException notQueryable) {
             return;
         }
@@ -58,5 +60,13 @@ public class RevenueGauges {
                 .<MultiGauge.Row<?>>map(c -> MultiGauge.Row.of(Tags.of("currency", c.currency()), c.revenue())).toList(), true);
         refunded.register(currencies.stream()
                 .<MultiGauge.Row<?>>map(c -> MultiGauge.Row.of(Tags.of("currency", c.currency()), c.refunded())).toList(), true);
+    }
+
+    /** The currencies that get series: by revenue, then purchases, then refunds, most first. */
+    static List<CurrencyRevenue> shown(List<CurrencyRevenue> all) {
+        return LabelCap.mostActive(all, MAX_CURRENCIES, Comparator.comparingDouble(CurrencyRevenue::revenue)
+                .thenComparingLong(CurrencyRevenue::purchases)
+                .thenComparingDouble(CurrencyRevenue::refunded)
+                .reversed(), CurrencyRevenue::currency);
     }
 }

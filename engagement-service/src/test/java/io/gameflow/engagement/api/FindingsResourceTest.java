@@ -3,6 +3,7 @@ package io.gameflow.engagement.api;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.kafka.embedded.TopicReader;
+import io.gameflow.engagement.streams.LabelCapTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -18,6 +20,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Stuck players and fraud findings on the real broker: on their topics, in the REST answers and in /q/metrics. */
 @QuarkusTest
@@ -98,6 +103,28 @@ class FindingsResourceTest {
                 .filter(l -> l.startsWith("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"))
                 .findFirst().orElseThrow().replaceAll(".* ", "");
         org.hamcrest.MatcherAssert.assertThat(Double.parseDouble(count), greaterThanOrEqualTo(1.0));
+    }
+
+    @Test
+    void twentySmallCurrenciesDoNotPushUsdOutOfTheRevenueGauges() {
+        Instant t0 = Instant.now().minusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+        try (PlayerEventsProducer producer = new PlayerEventsProducer()) {
+            producer.purchase("big-" + UUID.randomUUID(), "USD", "500.00", t0);
+            // real codes (they pass the currency check) that all sort before USD, one cent each
+            for (String code : LabelCapTest.EARLY_CODES) {
+                producer.purchase("tiny-" + UUID.randomUUID(), code, "0.01", t0);
+            }
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().get("/v1/purchases/summary").then().statusCode(200)
+                .body("currencies." + LabelCapTest.LAST_EARLY_CODE + ".purchases", greaterThanOrEqualTo(1))
+                .body("currencies.USD.revenue_total", greaterThanOrEqualTo(500.0f)));
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> series = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(line -> line.startsWith("gameflow_engagement_revenue_total{")).toList();
+            org.hamcrest.MatcherAssert.assertThat(series, hasItem(startsWith("gameflow_engagement_revenue_total{currency=\"USD\"}")));
+            org.hamcrest.MatcherAssert.assertThat(series, not(hasItem(startsWith("gameflow_engagement_revenue_total{currency=\"" + LabelCapTest.LAST_EARLY_CODE + "\"}"))));
+            assertEquals(20, series.size(), "at most 20 currencies: " + series);
+        });
     }
 
     @Test

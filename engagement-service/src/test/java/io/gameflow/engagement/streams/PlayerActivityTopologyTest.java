@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.LevelMapStats;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +30,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.UUID;
 
@@ -154,6 +158,36 @@ class PlayerActivityTopologyTest {
         assertEquals(T0.plusSeconds(90).toString(), found.get(0).get("at").asText());
         driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertEquals(List.of(), alerts(), "emitted once");
+    }
+
+    @Test
+    void stuckPlayersAndDropOffsAreCountedPerCellInAStoreThatItsChangelogRestores() {
+        fails("stuck", "level_03", "map_02", 0, 20, 10);
+        send("q1", "s1", "fail", "level_02", "map_02", 0);
+        send("q1", "s2", "move", "level_01", "map_01", 60);
+        send("q2", "s1", "fail", "level_02", "map_02", 0);
+        send("q2", "s2", "move", "level_01", "map_01", 60);
+        // ids are free text: joined with "/" these two would be one cell
+        send("q3", "s1", "fail", "a/b", "c", 0);
+        send("q3", "s2", "move", "level_01", "map_01", 60);
+        send("q4", "s1", "fail", "a", "b/c", 0);
+        send("q4", "s2", "move", "level_01", "map_01", 60);
+        assertEquals(5, alerts().size(), "one stuck, four drop-offs");
+
+        KeyValueStore<String, CellAlerts> store = driver.getKeyValueStore(EngagementTopology.CELL_ALERTS_STORE);
+        assertEquals(new CellAlerts("level_03", "map_02", 1, 0), store.get(LevelMapKeys.cell("level_03", "map_02")));
+        assertEquals(new CellAlerts("level_02", "map_02", 0, 2), store.get(LevelMapKeys.cell("level_02", "map_02")));
+        assertEquals(new CellAlerts("a/b", "c", 0, 1), store.get(LevelMapKeys.cell("a/b", "c")));
+        assertEquals(new CellAlerts("a", "b/c", 0, 1), store.get(LevelMapKeys.cell("a", "b/c")));
+
+        // what a restarted instance restores the store from: the latest record per cell on the changelog
+        Map<String, CellAlerts> changelog = new HashMap<>();
+        driver.createOutputTopic("engagement-test-" + EngagementTopology.CELL_ALERTS_STORE + "-changelog",
+                        new StringDeserializer(), new StringDeserializer())
+                .readKeyValuesToList()
+                .forEach(kv -> changelog.put(kv.key, EventJson.mapper().convertValue(EventJson.readTree(kv.value), CellAlerts.class)));
+        assertEquals(4, changelog.size());
+        changelog.forEach((cell, counts) -> assertEquals(store.get(cell), counts, cell));
     }
 
     @Test

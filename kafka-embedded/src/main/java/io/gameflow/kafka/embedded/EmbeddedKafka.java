@@ -7,7 +7,6 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -78,16 +77,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Creates the topics that do not exist yet, with replication factor 1. The input topics ({@link Topics#INPUTS}) are
-     * on {@code LogAppendTime}: the broker's append time is the receipt time that bounds client clocks.
+     * Creates the topics that do not exist yet, with replication factor 1 and the settings of {@code Topics.configOf}.
+     * The input topics ({@link Topics#INPUTS}) are on {@code LogAppendTime}: the broker's append time is the receipt
+     * time that bounds client clocks.
      */
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             for (String topic : topics) {
-                NewTopic newTopic = new NewTopic(topic, partitions, (short) 1);
-                if (Topics.INPUTS.contains(topic)) {
-                    newTopic.configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime"));
-                }
+                NewTopic newTopic = new NewTopic(topic, partitions, (short) 1).configs(Topics.configOf(topic));
                 try {
                     admin.createTopics(java.util.List.of(newTopic)).all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,10 @@ class EmbeddedKafkaTest {
                 assertEquals(Topics.INPUTS.contains(topic) ? "LogAppendTime" : "CreateTime", timestamps,
                         topic + ": the inputs carry the broker's receipt time");
             }
+            ConfigResource alerts = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ENGAGEMENT_ALERTS);
+            String retention = admin.describeConfigs(List.of(alerts)).all().get(10, TimeUnit.SECONDS)
+                    .get(alerts).get("retention.ms").value();
+            assertEquals(Long.toString(Duration.ofDays(7).toMillis()), retention, "engagement-alerts keeps 7 days");
         }
     }
 

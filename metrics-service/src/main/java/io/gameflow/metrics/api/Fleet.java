@@ -5,6 +5,7 @@ import io.gameflow.events.EventJson;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.ServerState;
 import io.gameflow.metrics.streams.HealthStores;
+import io.gameflow.metrics.streams.MetricsMeters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -14,10 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,10 +36,12 @@ public class Fleet {
     private static final TypeReference<Map<String, RegionState>> REGIONS = new TypeReference<>() { };
 
     private final HealthStores stores;
+    private final MetricsMeters meters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    public Fleet(HealthStores stores) {
+    public Fleet(HealthStores stores, MetricsMeters meters) {
         this.stores = stores;
+        this.meters = meters;
     }
 
     public List<ServerState> servers() {
@@ -44,6 +50,39 @@ public class Fleet {
             all.addAll(ask(peer, InternalResource.SERVERS, SERVERS).orElse(List.of()));
         }
         return all;
+    }
+
+    /**
+     * A page of the fleet's servers after {@code after}: each instance's first {@code limit + 1} matching servers
+     * after the cursor (a range read of its stores), merged; beyond {@code limit} of them there is a next page.
+     */
+    public Page serversPage(String after, int limit, ServerFilter filter) {
+        List<ServerPage> parts = new ArrayList<>();
+        parts.add(localPage(after, limit + 1, filter));
+        String query = "?limit=" + (limit + 1) + (after == null ? "" : "&after=" + ServerFilter.encode(after)) + filter.asQuery();
+        for (HostInfo peer : stores.otherInstances()) {
+            ask(peer, InternalResource.SERVER_PAGE + query, new TypeReference<ServerPage>() { }).ifPresent(parts::add);
+        }
+        return Page.of(parts, limit);
+    }
+
+    /** This instance's part of a page, as it answers a peer too. */
+    ServerPage localPage(String after, int limit, ServerFilter filter) {
+        long latest = meters.census().latestSeen();
+        return new ServerPage(stores.localServersAfter(after, limit, filter), latest == Long.MIN_VALUE ? null : latest);
+    }
+
+    /** Up to limit servers in id order, whether more follow, and the latest sample time of all the servers tracked. */
+    public record Page(List<ServerState> servers, boolean more, Instant asOf) {
+
+        static Page of(List<ServerPage> parts, int limit) {
+            List<ServerState> merged = parts.stream().flatMap(part -> part.servers().stream())
+                    .sorted(Comparator.comparing(server -> server.latest().serverId(), HealthStores.SERVER_ID_ORDER))
+                    .toList();
+            Instant asOf = parts.stream().map(ServerPage::latestSeen).filter(Objects::nonNull).max(Long::compare)
+                    .map(Instant::ofEpochMilli).orElse(null);
+            return new Page(merged.size() > limit ? merged.subList(0, limit) : merged, merged.size() > limit, asOf);
+        }
     }
 
     public Optional<ServerState> server(String serverId) {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -21,11 +22,22 @@ public class InternalResource {
 
     static final String SERVERS = "/internal/v1/servers";
     static final String REGIONS = "/internal/v1/regions";
+    static final String SERVER_PAGE = "/internal/v1/server-page";
 
     private final HealthStores stores;
+    private final Fleet fleet;
 
-    public InternalResource(HealthStores stores) {
+    public InternalResource(HealthStores stores, Fleet fleet) {
         this.stores = stores;
+        this.fleet = fleet;
+    }
+
+    @GET
+    @Path("/server-page")
+    @Operation(hidden = true)
+    public ServerPage serverPage(@QueryParam("after") String after, @QueryParam("limit") String limit,
+                                 @QueryParam("region") String region, @QueryParam("status") String status) {
+        return fleet.localPage(after, ServerPaging.limit(limit, ServerPaging.MAX_LIMIT + 1), new ServerFilter(region, status));
     }
 
     @GET

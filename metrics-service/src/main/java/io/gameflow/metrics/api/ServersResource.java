@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -31,31 +30,34 @@ public class ServersResource {
     }
 
     @GET
-    @Operation(summary = "Every game server: status, latest sample, rolling statistics, alerts firing",
-            description = "Sorted by server_id. status is silent (no sample for silence-after), critical or warning (the "
-                    + "worst severity of its alerts firing), or healthy. stats has avg, max and p95 of cpu_load, "
-                    + "memory_usage and latency over the rolling window (1 min of event time). as_of is the stream time: "
-                    + "the latest event time processed (null before the first sample), never the wall clock.")
-    @APIResponse(responseCode = "200", description = "The servers, optionally only those of one region or status",
+    @Operation(summary = "The game servers, a page at a time: status, latest sample, rolling statistics, alerts firing",
+            description = "Sorted by server_id (by its UTF-8 bytes), at most limit per page; next_cursor, passed as cursor, "
+                    + "gives the next page, and is null on the last one, so paging visits every server once and ends. "
+                    + "status is silent (no sample for silence-after), critical or warning (the worst severity of its "
+                    + "alerts firing), or healthy. stats has avg, max and p95 of cpu_load, memory_usage and latency over the "
+                    + "rolling window (1 min of event time). A server silent for forget-after (24 h) is no longer listed. "
+                    + "as_of is the stream time: the latest sample time of the servers tracked (null before the first "
+                    + "sample), never the wall clock.")
+    @APIResponse(responseCode = "200", description = "A page of servers, optionally only those of one region or status",
             content = @Content(schema = @Schema(implementation = ServersAnswer.class)))
-    @APIResponse(responseCode = "400", description = "An unknown status",
+    @APIResponse(responseCode = "400", description = "An unknown status, a limit outside 1-1000, or a cursor this API did not give",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "The state is not queryable yet; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public ServersAnswer list(@Parameter(description = "Only servers of this region, e.g. us-west") @QueryParam("region") String region,
                               @Parameter(description = "Only servers in this status: healthy, warning, critical or silent")
-                              @QueryParam("status") String status) {
+                              @QueryParam("status") String status,
+                              @Parameter(description = "At most this many servers, 1-1000 (default 100)") @QueryParam("limit") String limit,
+                              @Parameter(description = "next_cursor of the previous page; absent for the first page")
+                              @QueryParam("cursor") String cursor) {
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
             throw new BadRequestException("status must be one of healthy, warning, critical, silent; got '" + status + "'");
         }
-        List<ServerState> all = fleet.servers();
-        List<ServerView> views = all.stream()
-                .filter(s -> region == null || region.isBlank() || region.equals(s.latest().region()))
-                .filter(s -> status == null || status.isBlank() || status.equals(s.status()))
-                .sorted(Comparator.comparing(s -> s.latest().serverId()))
-                .map(ServerView::of)
-                .toList();
-        return new ServersAnswer(Fleet.asOf(all), views);
+        int most = ServerPaging.limit(limit);
+        Fleet.Page page = fleet.serversPage(ServerPaging.after(cursor), most, new ServerFilter(region, status));
+        List<ServerView> views = page.servers().stream().map(ServerView::of).toList();
+        String next = page.more() ? ServerPaging.cursor(views.get(views.size() - 1).serverId()) : null;
+        return new ServersAnswer(page.asOf(), views, next);
     }
 
     @GET

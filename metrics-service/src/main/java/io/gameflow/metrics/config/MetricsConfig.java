@@ -30,7 +30,13 @@ public interface MetricsConfig {
     /** Threshold rules by name. */
     Map<String, Rule> rules();
 
-    /** The most servers this instance exports per-server gauges for, so that labels stay bounded. */
+    /** A server without a sample for this long has its alerts resolved and is forgotten (stores, lists, gauges). */
+    Duration forgetAfter();
+
+    /** The most servers one instance tracks; the first sample of a server beyond it goes to the dead-letter topic. */
+    int maxServers();
+
+    /** The most servers this instance exports per-server gauges for (the latest seen), so that labels stay bounded. */
     int maxServerGauges();
 
     /** How often the per-server and alert gauges are refreshed from the stores. */

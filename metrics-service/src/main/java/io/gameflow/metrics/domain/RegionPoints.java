@@ -49,6 +49,11 @@ public final class RegionPoints {
         return newest;
     }
 
+    /** The servers with a point kept. */
+    public java.util.Set<String> servers() {
+        return java.util.Set.copyOf(latestByServer.keySet());
+    }
+
     public boolean isEmpty() {
         return latestByServer.isEmpty();
     }

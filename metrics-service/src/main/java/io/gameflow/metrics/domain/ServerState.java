@@ -64,6 +64,21 @@ public record ServerState(ServerSample latest, List<Point> window, Map<String, R
         return alerts;
     }
 
+    /**
+     * Everything firing for this server, resolved at {@code time}: what a forgotten server must not leave open in
+     * Alertmanager and {@code /v1/alerts}. A rule's alert resolves with the metric's latest value, the silence with
+     * how long the server has been silent.
+     */
+    public List<Alert> resolvedAt(long time) {
+        List<Alert> resolved = new ArrayList<>();
+        rules.values().stream().map(RuleState::firing).filter(a -> a != null)
+                .forEach(a -> resolved.add(a.resolved(Metric.ofField(a.metric()).of(latest), time)));
+        if (silent != null) {
+            resolved.add(silent.resolved((time - lastSeen()) / 1000.0, time));
+        }
+        return resolved;
+    }
+
     /** silent when silent, else the worst severity firing (critical, warning), else healthy. */
     public String status() {
         if (silent != null) {

@@ -24,8 +24,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Prometheus gauges of the state this instance holds, refreshed every few seconds: per server (at most
- * {@code max-server-gauges}, so labels stay bounded) its latest sample and status, and the alerts firing by rule and
- * severity. Each instance reports its own partitions, so sums over instances are the fleet's.
+ * {@code max-server-gauges}, so labels stay bounded: the servers heard from most recently, so that made-up server
+ * ids that report once and fall silent cannot push the live fleet out) its latest sample and status, and the alerts
+ * firing by rule and severity. Each instance reports its own partitions, so sums over instances are the fleet's.
  */
 @ApplicationScoped
 public class HealthGauges {
@@ -69,12 +70,21 @@ public class HealthGauges {
         } catch (InvalidStateStoreException notYet) {
             return;
         }
-        List<ServerState> shown = servers.stream().sorted(Comparator.comparing(s -> s.latest().serverId())).limit(maxServers).toList();
+        List<ServerState> shown = shown(servers, maxServers);
         cpu.register(rows(shown, s -> s.latest().cpuLoad()), true);
         memory.register(rows(shown, s -> s.latest().memoryUsage()), true);
         latency.register(rows(shown, s -> s.latest().latency()), true);
         status.register(rows(shown, s -> STATUS_ORDER.indexOf(s.status())), true);
         refreshFiring(alerts);
+    }
+
+    /** The servers that get series: the latest seen first; the id breaks ties, so that the choice does not flicker. */
+    static List<ServerState> shown(List<ServerState> servers, int max) {
+        return servers.stream()
+                .sorted(Comparator.comparingLong(ServerState::lastSeen).reversed()
+                        .thenComparing(s -> s.latest().serverId()))
+                .limit(max)
+                .toList();
     }
 
     private void refreshFiring(List<Alert> alerts) {

@@ -6,6 +6,7 @@ import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.Point;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
+import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
@@ -28,7 +29,9 @@ import java.util.Map;
  * {@code server-metrics} to server health and alerts, top to bottom:
  * <ol>
  *   <li>read each record, at the time it counts ({@link ServerMetricParser}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
- *   <li>per server (the input key): latest sample, rolling window, server rules and silence, in {@value #SERVER_STORE};</li>
+ *   <li>admit it: the first sample of a server beyond {@code max-servers} tracked goes to the dead letters too;</li>
+ *   <li>per server (the input key): latest sample, rolling window, server rules and silence, in {@value #SERVER_STORE};
+ *   servers silent for {@code forget-after} are resolved and forgotten;</li>
  *   <li>per region (re-keyed by region): the region's average and the region rules, in {@value #REGION_STORE};</li>
  *   <li>both emit firing and resolved alerts to {@value #ALERTS}, keyed by server or region.</li>
  * </ol>
@@ -49,6 +52,10 @@ public final class MetricsTopology {
     }
 
     public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery) {
+        return build(rules, meters, silenceCheckEvery, ServerLimits.DEFAULTS);
+    }
+
+    public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery, ServerLimits limits) {
         Serde<ServerSample> samples = serde(ServerSample.class);
         Serde<Alert> alerts = serde(Alert.class);
         StreamsBuilder builder = new StreamsBuilder();
@@ -66,19 +73,26 @@ public final class MetricsTopology {
                 .branch((key, parsed) -> parsed.isSample(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));
 
+        Map<String, KStream<String, ServerMetricParser.Parsed>> admitted = read.get("records-usable")
+                .processValues(() -> new ServerAdmission(limits, meters), Named.as("admit-servers"), SERVER_STORE)
+                .split(Named.as("servers-"))
+                .branch((key, parsed) -> parsed.isSample(), Branched.as("admitted"))
+                .defaultBranch(Branched.as("refused"));
+
         read.get("records-unusable")
+                .merge(admitted.get("servers-refused"), Named.as("dead-letters"))
                 .process(() -> new DeadLetterProcessor(meters), Named.as("dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()));
 
-        KStream<String, ServerSample> usable = read.get("records-usable").mapValues(ServerMetricParser.Parsed::sample);
+        KStream<String, ServerSample> usable = admitted.get("servers-admitted").mapValues(ServerMetricParser.Parsed::sample);
 
-        usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery), Named.as("server-health"), SERVER_STORE)
+        usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery, limits), Named.as("server-health"), SERVER_STORE)
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
 
         usable.selectKey((serverId, sample) -> sample.region(), Named.as("key-by-region"))
                 .repartition(Repartitioned.with(Serdes.String(), samples).withName("samples-by-region"))
-                .process(() -> new RegionHealthProcessor(rules), Named.as("region-health"), REGION_STORE,
-                        REGION_POINTS_STORE)
+                .process(() -> new RegionHealthProcessor(rules, limits, silenceCheckEvery), Named.as("region-health"),
+                        REGION_STORE, REGION_POINTS_STORE)
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
 
         return builder.build();

@@ -7,17 +7,21 @@ import io.gameflow.metrics.domain.RegionPoints;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.RuleState;
+import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.Subject;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +32,31 @@ import java.util.Map;
  * <p>The points are stored one record per server ({@code region|server}) and kept in memory as well, read back from
  * the store at a region's first sample: a region of a thousand servers used to be one record, read, rewritten and
  * serialised whole at every sample, which made the region branch most of the service's time.
+ *
+ * <p>A region none of whose servers has reported for {@code forget-after} is forgotten: its region alerts still
+ * firing are resolved once, and its points and rule states leave the stores and the memory. "Now" for this is the
+ * latest sample time of the task, carried on by the wall clock, as for the silence of servers. (Within a region that
+ * reports, the servers gone quiet already leave with the window.)
  */
 final class RegionHealthProcessor implements Processor<String, ServerSample, String, Alert> {
 
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final RuleBook rules;
+    private final ServerLimits limits;
+    private final Duration checkEvery;
     private final Map<String, RegionPoints> pointsByRegion = new HashMap<>();
+    private long latestSample = UNKNOWN;
+    private long wallAtLatestSample;
+    private boolean allLoaded;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, RegionState> ruleStore;
     private KeyValueStore<String, Point> pointStore;
 
-    RegionHealthProcessor(RuleBook rules) {
+    RegionHealthProcessor(RuleBook rules, ServerLimits limits, Duration checkEvery) {
         this.rules = rules;
+        this.limits = limits;
+        this.checkEvery = checkEvery;
     }
 
     @Override
@@ -48,6 +66,9 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         this.pointStore = context.getStateStore(MetricsTopology.REGION_POINTS_STORE);
         // a task revived after an aborted transaction restores its stores: what memory held may be ahead of them
         pointsByRegion.clear();
+        latestSample = UNKNOWN;
+        allLoaded = false;
+        context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetQuietRegions);
     }
 
     @Override
@@ -56,6 +77,10 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         ServerSample sample = notAheadOfTheWallClock(record.value());
         long time = sample.lastSeenTime().toEpochMilli();
         RegionPoints points = pointsByRegion.computeIfAbsent(region, this::load);
+        if (time > latestSample) {
+            latestSample = time;
+            wallAtLatestSample = context.currentSystemTimeMs();
+        }
         if (!points.isEmpty() && time < points.newest() - rules.grace().toMillis()) {
             return;
         }
@@ -94,6 +119,53 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         if (!state.equals(stored)) {
             ruleStore.put(region, state);
         }
+    }
+
+    private void forgetQuietRegions(long wallNow) {
+        if (!allLoaded) {
+            loadAll();
+        }
+        if (latestSample == UNKNOWN) {
+            return;
+        }
+        long now = latestSample + Math.max(0, wallNow - wallAtLatestSample);
+        List<String> quiet = pointsByRegion.entrySet().stream()
+                .filter(region -> now - region.getValue().newest() >= limits.forgetAfter().toMillis())
+                .map(Map.Entry::getKey)
+                .toList();
+        quiet.forEach(region -> forget(region, now, wallNow));
+    }
+
+    private void forget(String region, long now, long wallNow) {
+        RegionPoints points = pointsByRegion.remove(region);
+        RegionState state = ruleStore.get(region);
+        if (state != null) {
+            for (AlertRule rule : rules.regionRules()) {
+                Alert firing = state.rules().getOrDefault(rule.name(), RuleState.CLEAR).firing();
+                if (firing != null) {
+                    context.forward(new Record<>(region, firing.resolved(points.average(rule.metric()), now), wallNow));
+                }
+            }
+            ruleStore.delete(region);
+        }
+        points.servers().forEach(server -> pointStore.delete(pointKey(region, server)));
+    }
+
+    /** Every region with points in the store, once per task, so that a region quiet since before a restart goes too. */
+    private void loadAll() {
+        try (KeyValueIterator<String, Point> stored = pointStore.all()) {
+            stored.forEachRemaining(entry -> {
+                String region = entry.key.substring(0, entry.key.lastIndexOf('|'));
+                pointsByRegion.computeIfAbsent(region, this::load);
+            });
+        }
+        pointsByRegion.values().forEach(points -> {
+            if (!points.isEmpty() && points.newest() > latestSample) {
+                latestSample = points.newest();
+                wallAtLatestSample = context.currentSystemTimeMs();
+            }
+        });
+        allLoaded = true;
     }
 
     private RegionPoints load(String region) {

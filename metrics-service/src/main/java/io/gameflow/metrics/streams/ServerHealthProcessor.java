@@ -5,6 +5,7 @@ import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.RuleState;
+import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
 import io.gameflow.metrics.domain.Subject;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,12 +37,17 @@ import java.util.Set;
  * <p>When each server was last seen is also kept in memory (read from the store once per task): the silence check
  * runs every second, and reading every server's whole state from the store for it took a tenth of the service's time
  * with a few thousand servers.
+ *
+ * <p>A server silent for {@code forget-after} has what is firing for it resolved, once, and is then forgotten: its
+ * entry leaves the store and the memory, so a flood of made-up server ids does not stay. How many servers the task
+ * tracks is told to the instance's {@link ServerCensus}, which {@link ServerAdmission} checks against the cap.
  */
 final class ServerHealthProcessor implements Processor<String, ServerSample, String, Alert> {
 
     private final RuleBook rules;
     private final MetricsMeters meters;
     private final Duration checkEvery;
+    private final ServerLimits limits;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, ServerState> store;
     private final TaskClock clock = new TaskClock();
@@ -51,10 +58,11 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     /** The servers reported silent and not heard from since. */
     private final Set<String> silentServers = new HashSet<>();
 
-    ServerHealthProcessor(RuleBook rules, MetricsMeters meters, Duration checkEvery) {
+    ServerHealthProcessor(RuleBook rules, MetricsMeters meters, Duration checkEvery, ServerLimits limits) {
         this.rules = rules;
         this.meters = meters;
         this.checkEvery = checkEvery;
+        this.limits = limits;
     }
 
     @Override
@@ -90,6 +98,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         }
         store.put(record.key(), state);
         lastSeenByServer.put(record.key(), state.lastSeen());
+        meters.census().seen(context.taskId(), lastSeenByServer.size(), state.lastSeen());
         if (state.silent() == null) {
             silentServers.remove(record.key());
         }
@@ -119,6 +128,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         if (now == TaskClock.UNKNOWN) {
             return;
         }
+        forgetLongSilentServers(now, wallNow);
         long after = rules.silenceAfter().toMillis();
         List<String> gone = lastSeenByServer.entrySet().stream()
                 .filter(server -> now - server.getValue() >= after && !silentServers.contains(server.getKey()))
@@ -135,6 +145,39 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
             store.put(serverId, state.withSilent(silent));
             emit(silent, wallNow);
         }
+    }
+
+    /**
+     * Resolves what is still firing for each server silent for {@code forget-after} and forgets the server; tells the
+     * census how many servers the task tracks and its latest sample, counted again here every check.
+     */
+    private void forgetLongSilentServers(long now, long wallNow) {
+        long after = limits.forgetAfter().toMillis();
+        long latestSeen = Long.MIN_VALUE;
+        List<String> forgotten = new ArrayList<>();
+        for (Map.Entry<String, Long> server : lastSeenByServer.entrySet()) {
+            if (now - server.getValue() >= after) {
+                forgotten.add(server.getKey());
+            } else {
+                latestSeen = Math.max(latestSeen, server.getValue());
+            }
+        }
+        for (String serverId : forgotten) {
+            ServerState state = store.get(serverId);
+            if (state != null) {
+                state.resolvedAt(now).forEach(alert -> emit(alert, wallNow));
+                store.delete(serverId);
+            }
+            lastSeenByServer.remove(serverId);
+            silentServers.remove(serverId);
+            meters.forgotten();
+        }
+        meters.census().update(context.taskId(), lastSeenByServer.size(), latestSeen);
+    }
+
+    @Override
+    public void close() {
+        meters.census().closed(context.taskId());
     }
 
     /** After a (re)start: the clock from the latest sample in the store, read with every server's last-seen time. */

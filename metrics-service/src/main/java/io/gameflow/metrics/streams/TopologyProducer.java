@@ -2,6 +2,7 @@ package io.gameflow.metrics.streams;
 
 import io.gameflow.metrics.config.MetricsConfig;
 import io.gameflow.metrics.domain.RuleBook;
+import io.gameflow.metrics.domain.ServerLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -12,6 +13,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology topology(RuleBook rules, MetricsMeters meters, MetricsConfig config) {
-        return MetricsTopology.build(rules, meters, config.silence().checkEvery());
+        return MetricsTopology.build(rules, meters, config.silence().checkEvery(),
+                new ServerLimits(config.forgetAfter(), config.maxServers()).checkedAgainst(rules));
     }
 }

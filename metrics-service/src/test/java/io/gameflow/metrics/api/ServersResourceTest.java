@@ -6,13 +6,17 @@ import io.gameflow.metrics.MetricsSender;
 import io.gameflow.kafka.embedded.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.quarkus.test.common.WithTestResource;
+import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +27,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -37,6 +42,8 @@ class ServersResourceTest {
             "(?m)^gameflow_metrics_records_skipped_total\\{[^}]*topic=\"server-metrics\"[^}]*} (\\S+)$");
 
     private static final MetricsSender sender = MetricsSender.toTestBroker();
+    private static final int FLOOD = 2_000;
+    private static final int MAX_PAGES = 100;
 
     private static void send(String key, String value) {
         sender.send(key, value);
@@ -77,8 +84,7 @@ class ServersResourceTest {
                 .body("latency", equalTo(120.0f))
                 .body("last_seen", equalTo(t0.plusSeconds(10).toString()))
                 .body("as_of", notNullValue());
-        given().get("/v1/servers").then().statusCode(200)
-                .body("servers.find { it.server_id == '" + server + "' }.cpu_load", equalTo(70.0f));
+        assertEquals(70.0f, allServers(Map.of()).get(server).get("cpu_load"));
     }
 
     @Test
@@ -101,10 +107,68 @@ class ServersResourceTest {
         given().queryParam("region", unique("nowhere")).get("/v1/servers").then().statusCode(200)
                 .body("servers", empty());
 
-        List<String> all = given().get("/v1/servers").then().statusCode(200)
-                .body("servers.server_id", hasItems(prefix + "-a", prefix + "-b", prefix + "-c"))
-                .extract().jsonPath().getList("servers.server_id", String.class);
+        List<String> all = new ArrayList<>(allServers(Map.of()).keySet());
+        assertTrue(all.containsAll(List.of(prefix + "-a", prefix + "-b", prefix + "-c")), "every server is on a page");
         assertEquals(all.stream().sorted().toList(), all, "servers sorted by server_id");
+    }
+
+    @Test
+    void aFloodOfServersPagesThroughEachOnceAndEnds() {
+        String region = unique("flood");
+        List<String> flood = new ArrayList<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < FLOOD; i++) {
+            String server = sender.serverAwayFromTheFuture("flood");
+            flood.add(server);
+            send(server, event(server, region, 10, 10, 10, now));
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertEquals(FLOOD, allServers(Map.of("region", region), 300).size()));
+
+        List<String> paged = new ArrayList<>(allServers(Map.of("region", region), 300).keySet());
+        assertEquals(flood.stream().sorted().toList(), paged, "every server once, in server_id order");
+        Map<String, Map<String, Object>> everyServer = allServers(Map.of(), 1_000);
+        assertTrue(everyServer.keySet().containsAll(flood), "the unfiltered pages hold them too");
+    }
+
+    @Test
+    void badPagingParametersGet400SayingWhatToFix() {
+        for (String limit : List.of("0", "1001", "ten", "-5")) {
+            given().queryParam("limit", limit).get("/v1/servers").then().statusCode(400)
+                    .body("error", equalTo("bad_request"))
+                    .body("message", containsString("limit must be a whole number from 1 to 1000"));
+        }
+        for (String cursor : List.of("not base64!", "AAAA", "c2VydmVyXzE=")) {
+            given().queryParam("cursor", cursor).get("/v1/servers").then().statusCode(400)
+                    .body("message", containsString("cursor must be a next_cursor of an earlier answer"));
+        }
+    }
+
+    /** Every server of the list with these filters, by id in page order, walking the pages to the end. */
+    private static Map<String, Map<String, Object>> allServers(Map<String, String> filters) {
+        return allServers(filters, ServerPaging.DEFAULT_LIMIT);
+    }
+
+    private static Map<String, Map<String, Object>> allServers(Map<String, String> filters, int limit) {
+        Map<String, Map<String, Object>> servers = new LinkedHashMap<>();
+        String cursor = null;
+        for (int pages = 1; ; pages++) {
+            assertTrue(pages <= MAX_PAGES, "paging must end");
+            var request = given().queryParams(filters).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get("/v1/servers").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> onPage = page.getList("servers");
+            assertTrue(onPage.size() <= limit, "at most limit per page");
+            for (Map<String, Object> server : onPage) {
+                assertNull(servers.put((String) server.get("server_id"), server), "each server once: " + server.get("server_id"));
+            }
+            cursor = page.getString("next_cursor");
+            if (cursor == null) {
+                return servers;
+            }
+            assertFalse(onPage.isEmpty(), "a page with a next cursor has servers");
+        }
     }
 
     @Test
