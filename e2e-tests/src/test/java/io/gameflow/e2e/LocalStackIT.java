@@ -78,7 +78,7 @@ class LocalStackIT {
             parameters.put("player_id", "e2e_player_" + (i % 3)).put("level_id", "e2e_level").put("map_id", map);
             batch.add(event);
         }
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(batch.toString())
+        given().header("X-API-Key", LocalStack.CLIENT_API_KEY).contentType(ContentType.JSON).body(batch.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(6));
 
@@ -96,7 +96,11 @@ class LocalStackIT {
         ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.serverMetricEvent());
         event.put("event_timestamp", Instant.now().toString());
         ((ObjectNode) event.get("parameters")).put("server_id", server).put("cpu_load", 91.5);
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(event.toString())
+        // the client key, which every game client holds, may not report server health; the server key may
+        given().header("X-API-Key", LocalStack.CLIENT_API_KEY).contentType(ContentType.JSON).body(event.toString())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(403).body("error", equalTo("forbidden_event_kind"));
+        given().header("X-API-Key", LocalStack.SERVER_API_KEY).contentType(ContentType.JSON).body(event.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(1));
 
