@@ -9,8 +9,9 @@
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # DASHBOARD_METRICS_URL and METRICS_CORS_ORIGINS (the live page's view of metrics-service; from the ports above),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# INGEST_API_KEYS (a development key, local-dev:gameflow-local-dev-key), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
-# GENERATOR_MODE (http: the generator posts to ingest with the development key; kafka: straight to the topics),
+# INGEST_API_KEYS (two development keys: local-client:gameflow-local-dev-key:client for player and purchase events,
+# local-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
@@ -23,10 +24,19 @@ export GENERATOR_PORT=${GENERATOR_PORT:-8081}
 export INGEST_PORT=${INGEST_PORT:-8080}
 export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
 export METRICS_PORT=${METRICS_PORT:-8083}
-# ingest refuses to start without a key; this development key is for this machine only
-export INGEST_API_KEYS=${INGEST_API_KEYS:-local-dev:gameflow-local-dev-key}
-DEV_KEY=${INGEST_API_KEYS%%,*}
-DEV_KEY=${DEV_KEY#*:}
+# ingest refuses to start without a key; these development keys are for this machine only. Each has a scope, as
+# a real game's would: the client key (in every game client, so soon public) cannot report server health.
+if [[ -z ${INGEST_API_KEYS:-} ]]; then
+  export INGEST_API_KEYS=local-client:gameflow-local-dev-key:client,local-server:gameflow-local-server-key:server
+  CLIENT_KEY=gameflow-local-dev-key
+  SERVER_KEY=gameflow-local-server-key
+else
+  # keys of your own: unless told otherwise (GENERATOR_INGEST_*_API_KEY), the generator posts with the first one
+  CLIENT_KEY=${INGEST_API_KEYS%%,*}
+  CLIENT_KEY=${CLIENT_KEY#*:}
+  CLIENT_KEY=${CLIENT_KEY%%:*}
+  SERVER_KEY=$CLIENT_KEY
+fi
 # the live page on engagement-service reads server health from metrics-service in the browser: tell it where, and
 # let metrics-service answer that page's origin (both as the user's browser sees them)
 export DASHBOARD_METRICS_URL=${DASHBOARD_METRICS_URL:-http://localhost:$METRICS_PORT}
@@ -37,7 +47,8 @@ export GENERATOR_ADMIN_KEY=${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}
 # the generator posts to ingest as game clients would, so that the whole path runs; kafka skips ingest
 export GENERATOR_MODE=${GENERATOR_MODE:-http}
 export GENERATOR_INGEST_URL=${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}
-export GENERATOR_INGEST_API_KEY=${GENERATOR_INGEST_API_KEY:-$DEV_KEY}
+export GENERATOR_INGEST_CLIENT_API_KEY=${GENERATOR_INGEST_CLIENT_API_KEY:-${GENERATOR_INGEST_API_KEY:-$CLIENT_KEY}}
+export GENERATOR_INGEST_SERVER_API_KEY=${GENERATOR_INGEST_SERVER_API_KEY:-${GENERATOR_INGEST_API_KEY:-$SERVER_KEY}}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
@@ -182,7 +193,8 @@ cat <<MSG
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
     http://localhost:$GENERATOR_PORT/v1/generator/truth       what the generator planted: hotspots, stuck players, fraud, incidents
     http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GENERATOR_ADMIN_KEY)
-    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $DEV_KEY)
+    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $CLIENT_KEY
+                                                             for player and purchase events, $SERVER_KEY for server metrics)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
   Logs: $RUN_DIR/logs
 

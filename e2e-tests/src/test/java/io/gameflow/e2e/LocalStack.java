@@ -23,8 +23,10 @@ final class LocalStack implements AutoCloseable {
     static final int GENERATOR_PORT = 18081;
     static final int ENGAGEMENT_PORT = 18082;
     static final int METRICS_PORT = 18083;
-    /** The stack's default development key (scripts/run-local-stack.sh). */
-    static final String API_KEY = "gameflow-local-dev-key";
+    /** The stack's default development keys (scripts/run-local-stack.sh): client scope (player, purchase events)... */
+    static final String CLIENT_API_KEY = "gameflow-local-dev-key";
+    /** ...and server scope (server metrics). */
+    static final String SERVER_API_KEY = "gameflow-local-server-key";
     /** The generator's default development admin key (scripts/run-local-stack.sh). */
     static final String ADMIN_KEY = "gameflow-local-admin-key";
     static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT);

@@ -78,7 +78,7 @@ class LocalStackIT {
             parameters.put("player_id", "e2e_player_" + (i % 3)).put("level_id", "e2e_level").put("map_id", map);
             batch.add(event);
         }
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(batch.toString())
+        given().header("X-API-Key", LocalStack.CLIENT_API_KEY).contentType(ContentType.JSON).body(batch.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(6));
 
@@ -96,7 +96,11 @@ class LocalStackIT {
         ObjectNode event = (ObjectNode) EventJson.readTree(SeedExamples.serverMetricEvent());
         event.put("event_timestamp", Instant.now().toString());
         ((ObjectNode) event.get("parameters")).put("server_id", server).put("cpu_load", 91.5);
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(event.toString())
+        // the client key, which every game client holds, may not report server health; the server key may
+        given().header("X-API-Key", LocalStack.CLIENT_API_KEY).contentType(ContentType.JSON).body(event.toString())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(403).body("error", equalTo("forbidden_event_kind"));
+        given().header("X-API-Key", LocalStack.SERVER_API_KEY).contentType(ContentType.JSON).body(event.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
                 .then().statusCode(200).body("accepted", equalTo(1));
 
@@ -220,10 +224,8 @@ class LocalStackIT {
         skewed.add(playerEvent(hourAhead, sent.plus(Duration.ofHours(1))));
         skewed.add(playerEvent(dayAhead, sent.plus(Duration.ofDays(1))));
         skewed.add(playerEvent(dayBehind, sent.minus(Duration.ofDays(1))));
-        skewed.add(serverEvent(skewedServer, sent.plus(Duration.ofDays(1))));
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(skewed.toString())
-                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
-                .then().statusCode(200).body("accepted", equalTo(4));
+        post(LocalStack.CLIENT_API_KEY, skewed);
+        post(LocalStack.SERVER_API_KEY, EventJson.mapper().createArrayNode().add(serverEvent(skewedServer, sent.plus(Duration.ofDays(1)))));
         Instant answered = Instant.now();
 
         await("the skewed clients are counted, at their receipt time or, behind, at their own").atMost(WAIT)
@@ -276,13 +278,19 @@ class LocalStackIT {
     }
 
     private static void postControl(List<String> players, List<String> servers) {
-        ArrayNode batch = EventJson.mapper().createArrayNode();
         Instant now = Instant.now();
-        players.forEach(player -> batch.add(playerEvent(player, now)));
-        servers.forEach(server -> batch.add(serverEvent(server, now)));
-        given().header("X-API-Key", LocalStack.API_KEY).contentType(ContentType.JSON).body(batch.toString())
+        ArrayNode playerEvents = EventJson.mapper().createArrayNode();
+        players.forEach(player -> playerEvents.add(playerEvent(player, now)));
+        post(LocalStack.CLIENT_API_KEY, playerEvents);
+        ArrayNode serverEvents = EventJson.mapper().createArrayNode();
+        servers.forEach(server -> serverEvents.add(serverEvent(server, now)));
+        post(LocalStack.SERVER_API_KEY, serverEvents);
+    }
+
+    private static void post(String apiKey, ArrayNode batch) {
+        given().header("X-API-Key", apiKey).contentType(ContentType.JSON).body(batch.toString())
                 .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
-                .then().statusCode(200).body("accepted", equalTo(players.size() + servers.size()));
+                .then().statusCode(200).body("accepted", equalTo(batch.size()));
     }
 
     private static ObjectNode playerEvent(String player, Instant time) {

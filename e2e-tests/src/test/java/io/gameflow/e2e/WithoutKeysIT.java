@@ -26,6 +26,12 @@ class WithoutKeysIT {
     }
 
     @Test
+    void ingestRefusesToStartWithAKeyEntryItCannotReadAndSaysWhichAndWhy() throws Exception {
+        assertRefusesToStart("ingest-service", Map.of("INGEST_API_KEYS", "game:k-0123456789:client,ops:k-9876543210:sever"),
+                "INGEST_API_KEYS", "API key 'ops' has an unknown scope word");
+    }
+
+    @Test
     void startsWithoutAKeyWhenAuthIsExplicitlyOff() throws Exception {
         Path log = Files.createTempFile("ingest-auth-off", ".log");
         Process ingest = start("ingest-service", log, Map.of("INGEST_API_KEYS", "", "INGEST_AUTH_ENABLED", "false"));

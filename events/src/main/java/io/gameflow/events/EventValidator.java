@@ -17,9 +17,11 @@ import java.util.stream.Collectors;
  */
 public final class EventValidator {
 
-    static final int MAX_ID_LENGTH = 128;
+    /** Free-text values that are not identifiers (event_type, transaction_id, platform) may be this long. */
+    static final int MAX_TEXT_LENGTH = 128;
     private static final int SHOWN_CHARS = 64;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final String CURRENCY_FORM = "three upper-case letters of an ISO 4217 code (e.g. USD)";
     private static final Pattern UUID_TEXT = Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Set<String> TRANSACTION_TYPES = Set.of(PurchaseEvent.PURCHASE, PurchaseEvent.REFUND);
     private static final String ACCEPTED_NAMES = Arrays.stream(EventKind.values())
@@ -94,35 +96,35 @@ public final class EventValidator {
         switch (kind) {
             case PLAYER_ACTION -> {
                 check.object(event, "parameters").ifPresent(p -> {
-                    check.id(p, "parameters", "player_id");
-                    check.id(p, "parameters", "session_id");
-                    check.id(p, "parameters", "event_type");
-                    check.id(p, "parameters", "level_id");
-                    check.id(p, "parameters", "map_id");
+                    check.identifier(p, "parameters", "player_id");
+                    check.identifier(p, "parameters", "session_id");
+                    check.shortText(p, "parameters", "event_type");
+                    check.identifier(p, "parameters", "level_id");
+                    check.identifier(p, "parameters", "map_id");
                 });
                 checkUserData(check, event);
             }
             case TRANSACTION -> {
                 check.object(event, "parameters").ifPresent(p -> {
-                    check.id(p, "parameters", "transaction_id");
+                    check.shortText(p, "parameters", "transaction_id");
                     check.oneOf(p, "parameters", "transaction_type", TRANSACTION_TYPES);
-                    check.matches(p, "parameters", "currency", CURRENCY, "three upper-case letters (ISO 4217, e.g. USD)");
+                    check.currency(p, "parameters", "currency");
                     check.number(p, "parameters", "amount", 0, Double.MAX_VALUE);
-                    check.id(p, "parameters", "item_id");
-                    check.id(p, "parameters", "item_type");
+                    check.identifier(p, "parameters", "item_id");
+                    check.identifier(p, "parameters", "item_type");
                 });
                 checkUserData(check, event);
             }
             case SERVER_METRIC -> {
                 check.object(event, "parameters").ifPresent(p -> {
-                    check.id(p, "parameters", "server_id");
+                    check.identifier(p, "parameters", "server_id");
                     check.number(p, "parameters", "cpu_load", 0, 100);
                     check.number(p, "parameters", "memory_usage", 0, 100);
                     check.number(p, "parameters", "latency", 0, Double.MAX_VALUE);
                 });
                 check.object(event, "server_data").ifPresent(d -> {
-                    check.id(d, "server_data", "region");
-                    check.id(d, "server_data", "server_type");
+                    check.identifier(d, "server_data", "region");
+                    check.identifier(d, "server_data", "server_type");
                 });
             }
         }
@@ -130,8 +132,8 @@ public final class EventValidator {
 
     private static void checkUserData(Check check, JsonNode event) {
         check.object(event, "user_data").ifPresent(u -> {
-            check.id(u, "user_data", "user_id");
-            check.id(u, "user_data", "platform");
+            check.identifier(u, "user_data", "user_id");
+            check.shortText(u, "user_data", "platform");
         });
     }
 
@@ -175,8 +177,31 @@ public final class EventValidator {
             return Optional.of(node.asText());
         }
 
-        void id(JsonNode parent, String parentPath, String field) {
-            text(parent, parentPath, field).ifPresent(value -> checkIdText(path(parentPath, field), value));
+        /** A name the client gives something (a player, a level, a server): {@link Identifiers}. */
+        void identifier(JsonNode parent, String parentPath, String field) {
+            text(parent, parentPath, field).ifPresent(value ->
+                    Identifiers.problemOf(value).ifPresent(problem -> fail(path(parentPath, field), problem)));
+        }
+
+        /** A required free-text value that is no identifier, such as a platform name. */
+        void shortText(JsonNode parent, String parentPath, String field) {
+            text(parent, parentPath, field).ifPresent(value -> {
+                if (value.isBlank()) {
+                    fail(path(parentPath, field), "must not be empty");
+                } else if (value.length() > MAX_TEXT_LENGTH) {
+                    fail(path(parentPath, field), "must be at most " + MAX_TEXT_LENGTH + " characters, got " + value.length());
+                }
+            });
+        }
+
+        void currency(JsonNode parent, String parentPath, String field) {
+            text(parent, parentPath, field).ifPresent(value -> {
+                if (!CURRENCY.matcher(value).matches()) {
+                    fail(path(parentPath, field), "must be " + CURRENCY_FORM + ", got " + shown(value));
+                } else if (!Currencies.isKnown(value)) {
+                    fail(path(parentPath, field), "must be an ISO 4217 currency code (e.g. USD, EUR, JPY); " + shown(value) + " is none");
+                }
+            });
         }
 
         /** The client's own event id: a UUID, so that it can stand as the record's event_id header. */
@@ -190,26 +215,10 @@ public final class EventValidator {
             }
         }
 
-        private void checkIdText(String path, String value) {
-            if (value.isBlank()) {
-                fail(path, "must not be empty");
-            } else if (value.length() > MAX_ID_LENGTH) {
-                fail(path, "must be at most " + MAX_ID_LENGTH + " characters, got " + value.length());
-            }
-        }
-
         void oneOf(JsonNode parent, String parentPath, String field, Set<String> accepted) {
             text(parent, parentPath, field).ifPresent(value -> {
                 if (!accepted.contains(value)) {
                     fail(path(parentPath, field), "must be one of " + accepted.stream().sorted().toList() + ", got " + shown(value));
-                }
-            });
-        }
-
-        void matches(JsonNode parent, String parentPath, String field, Pattern pattern, String description) {
-            text(parent, parentPath, field).ifPresent(value -> {
-                if (!pattern.matcher(value).matches()) {
-                    fail(path(parentPath, field), "must be " + description + ", got " + shown(value));
                 }
             });
         }

@@ -38,7 +38,22 @@ class EventValidatorTest {
                 server("event_timestamp a number", e -> e.put("event_timestamp", 1731406530), "event_timestamp"),
                 // out of range or malformed values
                 player("empty session_id", e -> params(e).put("session_id", ""), "parameters.session_id"),
-                player("player_id too long", e -> params(e).put("player_id", "p".repeat(129)), "parameters.player_id"),
+                player("player_id too long", e -> params(e).put("player_id", "p".repeat(65)), "parameters.player_id"),
+                // identifiers: letters, digits and _ . : - only
+                player("level_id with markup", e -> params(e).put("level_id", "<img src=x onerror=alert(1)>"), "parameters.level_id"),
+                player("map_id with a space", e -> params(e).put("map_id", "map 03"), "parameters.map_id"),
+                player("session_id with a slash", e -> params(e).put("session_id", "s/1"), "parameters.session_id"),
+                player("user_id with a quote", e -> user(e).put("user_id", "p\"1"), "user_data.user_id"),
+                player("player_id with a non-ASCII letter", e -> params(e).put("player_id", "pl\u0430yer_123"), "parameters.player_id"),
+                player("player_id with a newline", e -> params(e).put("player_id", "p\n1"), "parameters.player_id"),
+                purchase("item_id with a pipe", e -> params(e).put("item_id", "skin|dragon"), "parameters.item_id"),
+                purchase("item_type with a comma", e -> params(e).put("item_type", "skin,weapon"), "parameters.item_type"),
+                server("server_id of 200 chars", e -> params(e).put("server_id", "s".repeat(200)), "parameters.server_id"),
+                server("region with braces", e -> serverData(e).put("region", "{us}"), "server_data.region"),
+                server("server_type with a percent", e -> serverData(e).put("server_type", "100%"), "server_data.server_type"),
+                // currency: a real ISO 4217 code
+                purchase("currency not in ISO 4217", e -> params(e).put("currency", "XXY"), "parameters.currency"),
+                purchase("currency XXX (no currency)", e -> params(e).put("currency", "XXX"), "parameters.currency"),
                 player("unknown event_name", e -> e.put("event_name", "player_moved"), "event_name"),
                 purchase("negative amount", e -> params(e).put("amount", -1), "parameters.amount"),
                 purchase("lower-case currency", e -> params(e).put("currency", "usd"), "parameters.currency"),
@@ -92,6 +107,40 @@ class EventValidatorTest {
     }
 
     @Test
+    void identifiersMayBe64LettersDigitsAndTheFourMarks() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        params(event).put("player_id", "P".repeat(60) + "_.:-").put("level_id", "world-1:level.02").put("map_id", "0");
+        assertEquals(List.of(), validator.validate(event, NOW));
+    }
+
+    @Test
+    void aBadIdentifierIsNamedByItsCharacterNotEchoed() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        params(event).put("level_id", "<img src=x onerror=alert(1)>");
+        Violation violation = validator.validate(event, NOW).get(0);
+        assertEquals("parameters.level_id", violation.path());
+        assertTrue(violation.message().contains("character 1 is '<' (U+003C)"), violation.message());
+        assertTrue(!violation.message().contains("onerror"), violation.message());
+    }
+
+    @Test
+    void acceptsRealCurrenciesBeyondTheGeneratorsThree() {
+        for (String currency : List.of("USD", "EUR", "GBP", "JPY", "BRL", "KRW", "CHF", "INR")) {
+            ObjectNode event = fresh(SeedExamples.purchaseEvent());
+            params(event).put("currency", currency);
+            assertEquals(List.of(), validator.validate(event, NOW), currency);
+        }
+    }
+
+    @Test
+    void freeTextFieldsStayFreeText() {
+        ObjectNode event = fresh(SeedExamples.playerEvent());
+        user(event).put("platform", "Nintendo Switch");
+        params(event).put("event_type", "level complete");
+        assertEquals(List.of(), validator.validate(event, NOW));
+    }
+
+    @Test
     void aNonObjectIsOneViolationAtTheRoot() {
         assertEquals(List.of(new Violation("", "an event must be a JSON object")),
                 validator.validate(EventJson.readTree("[1,2]"), NOW));
@@ -138,5 +187,13 @@ class EventValidatorTest {
 
     private static ObjectNode params(ObjectNode event) {
         return (ObjectNode) event.get("parameters");
+    }
+
+    private static ObjectNode user(ObjectNode event) {
+        return (ObjectNode) event.get("user_data");
+    }
+
+    private static ObjectNode serverData(ObjectNode event) {
+        return (ObjectNode) event.get("server_data");
     }
 }

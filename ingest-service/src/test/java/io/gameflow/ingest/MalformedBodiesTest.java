@@ -127,7 +127,7 @@ class MalformedBodiesTest {
         cases.add(player("parameters an array", e -> e.putArray("parameters"), null, "must be an object"));
         cases.add(player("no player_id", e -> params(e).remove("player_id"), null, "required"));
         cases.add(player("empty player_id", e -> params(e).put("player_id", ""), null, "must not be empty"));
-        cases.add(player("129-char level_id", e -> params(e).put("level_id", "l".repeat(129)), null, "at most 128"));
+        cases.add(player("65-char level_id", e -> params(e).put("level_id", "l".repeat(65)), null, "at most 64"));
         cases.add(player("numeric map_id", e -> params(e).put("map_id", 3), null, "must be a string"));
         cases.add(player("timestamp not a date", e -> e.put("event_timestamp", "yesterday"), null, "ISO-8601"));
         cases.add(player("timestamp without zone", e -> e.put("event_timestamp", "2026-01-01T10:00:00"), null, "ISO-8601"));
@@ -149,6 +149,7 @@ class MalformedBodiesTest {
         cases.add(purchase("amount beyond double", e -> params(e).put("amount", new java.math.BigDecimal("1e400")), "finite"));
         cases.add(purchase("lower-case currency", e -> params(e).put("currency", "usd"), "three upper-case letters"));
         cases.add(purchase("four-letter currency", e -> params(e).put("currency", "USDX"), "three upper-case letters"));
+        cases.add(purchase("made-up currency", e -> params(e).put("currency", "XXY"), "ISO 4217"));
         cases.add(purchase("unknown transaction_type", e -> params(e).put("transaction_type", "gift"), "purchase, refund"));
 
         // refused before the events are read

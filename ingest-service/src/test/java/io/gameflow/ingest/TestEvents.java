@@ -15,6 +15,9 @@ final class TestEvents {
 
     static final String API_KEY = "test-key-0123456789";
     static final String OTHER_API_KEY = "other-key-9876543210";
+    /** Scoped keys: a game client's (player_action, transaction) and a game server's (server_metric). */
+    static final String CLIENT_API_KEY = "test-client-scope-key";
+    static final String SERVER_API_KEY = "test-server-scope-key";
 
     private TestEvents() {
     }

@@ -6,8 +6,8 @@ import io.gameflow.events.EventJson;
 import java.util.List;
 
 /**
- * State-store and repartition keys. Ids are free text (any character, up to 128), so a joining separator such
- * as "|" could make two different cells collide; a JSON array cannot, and stays readable in changelogs.
+ * State-store and repartition keys. Ids may hold {@code _ . : -} (events' Identifiers), so a joining separator such
+ * as ":" could make two different cells collide; a JSON array cannot, and stays readable in changelogs.
  */
 public final class LevelMapKeys {
 

@@ -79,8 +79,14 @@ public interface GeneratorConfig {
         /** ingest-service's base URL; batches go to {@code <url>/v1/events}. */
         URI url();
 
-        /** Sent as X-API-Key; ingest refuses requests without one unless its auth is off. */
+        /** Sent as X-API-Key for whichever kind has no key of its own below; ingest refuses requests without one unless its auth is off. */
         Optional<String> apiKey();
+
+        /** The key player and purchase events are posted with: one of ingest's keys with the client scope. */
+        Optional<String> clientApiKey();
+
+        /** The key server metrics are posted with: one of ingest's keys with the server scope. */
+        Optional<String> serverApiKey();
 
         /** Events per request, at most ingest's 1,000. */
         int batchSize();

@@ -15,14 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends events to ingest-service as a game client would: in batches, in order, one request at a time. A batch that
+ * Sends events to ingest-service as game clients and servers would: in batches, in order, one request at a time,
+ * player and purchase events with the client key and server metrics with the server key ({@link IngestKeys}; a
+ * batch holding both kinds goes out as one request per key, each kind still in order). A batch that
  * meets 429, 503, another 5xx or no answer is sent again, identical, after the wait the server asked for or a
  * growing back-off; ingest derives the same event ids from the same events, so a batch that did land before a lost
  * answer is dropped downstream as a duplicate. A batch ingest refuses (400, 401, 413...) cannot succeed by
@@ -38,6 +43,7 @@ public class HttpEventSink implements EventSink {
     private final GeneratorConfig.Http config;
     private final SendStats stats;
     private final IngestClient ingest;
+    private final IngestKeys keys;
     private final BlockingQueue<GeneratedEvent> queue = new LinkedBlockingQueue<>();
     private final Backlog backlog = new Backlog();
     private final Backoff backoff;
@@ -55,6 +61,7 @@ public class HttpEventSink implements EventSink {
         }
         this.stats = stats;
         this.ingest = new IngestClient(this.config);
+        this.keys = IngestKeys.of(this.config);
         this.backoff = new Backoff(FIRST_RETRY, this.config.maxBackoff());
     }
 
@@ -113,15 +120,26 @@ public class HttpEventSink implements EventSink {
         }
     }
 
-    /** Returns once ingest answered the batch for good: accepted, or refused in a way no retry can change. */
+    /** Returns once ingest answered every part of the batch for good. */
     private void deliver(List<GeneratedEvent> batch) throws InterruptedException {
+        Map<Optional<String>, List<GeneratedEvent>> byKey = new LinkedHashMap<>();
+        for (GeneratedEvent event : batch) {
+            byKey.computeIfAbsent(keys.keyFor(event.kind()), key -> new ArrayList<>()).add(event);
+        }
+        for (Map.Entry<Optional<String>, List<GeneratedEvent>> part : byKey.entrySet()) {
+            deliver(part.getValue(), part.getKey());
+        }
+    }
+
+    /** Returns once ingest answered the events for good: accepted, or refused in a way no retry can change. */
+    private void deliver(List<GeneratedEvent> batch, Optional<String> apiKey) throws InterruptedException {
         byte[] body = EventJson.mapper().createArrayNode()
                 .addAll(batch.stream().map(event -> (JsonNode) EventJson.mapper().valueToTree(event.event())).toList())
                 .toString().getBytes(StandardCharsets.UTF_8);
         while (true) {
             IngestClient.Answer answer;
             try {
-                answer = ingest.post(body);
+                answer = ingest.post(body, apiKey);
             } catch (IOException noAnswer) {
                 retryAfter(null, "io_error", "no answer from " + ingest.endpoint() + ": " + noAnswer);
                 continue;

@@ -20,13 +20,11 @@ final class IngestClient {
 
     private final HttpClient client;
     private final URI endpoint;
-    private final Optional<String> apiKey;
     private final Duration timeout;
 
     IngestClient(GeneratorConfig.Http config) {
         this.client = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
         this.endpoint = config.url().resolve("/v1/events");
-        this.apiKey = config.apiKey().filter(key -> !key.isBlank());
         this.timeout = config.timeout();
     }
 
@@ -35,7 +33,7 @@ final class IngestClient {
     }
 
     /** The answer, whatever its status; throws only when no answer came (refused, reset, timed out). */
-    Answer post(byte[] jsonArray) throws IOException, InterruptedException {
+    Answer post(byte[] jsonArray, Optional<String> apiKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")

@@ -35,7 +35,8 @@ class HttpModeTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gameflow.generator.mode", "http",
-                    "gameflow.generator.http.api-key", "test-ingest-key",
+                    "gameflow.generator.http.client-api-key", "test-client-key",
+                    "gameflow.generator.http.server-api-key", "test-server-key",
                     "gameflow.generator.http.batch-size", "50",
                     "gameflow.generator.rate", "200");
         }
@@ -64,7 +65,7 @@ class HttpModeTest {
         assertEquals(List.of(503, 429, 0, 200), requests.subList(0, 4).stream().map(Request::answeredStatus).toList());
         assertEquals(1, requests.subList(0, 4).stream().map(Request::body).distinct().count(),
                 "the refused batch is sent again, unchanged, until accepted");
-        requests.forEach(request -> assertEquals("test-ingest-key", request.apiKey()));
+        assertEachKindWentWithItsKey(requests);
 
         List<Request> accepted = accepted(before);
         assertEquals(accepted.size(), accepted.stream().map(Request::body).distinct().count(), "no batch accepted twice");
@@ -114,6 +115,20 @@ class HttpModeTest {
     void theStatusNamesTheMode() {
         status().body("mode", equalTo("http")).body("running", equalTo(false));
         given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Player and purchase events with the client key, server metrics with the server key, never mixed in one request. */
+    private static void assertEachKindWentWithItsKey(List<Request> requests) {
+        Set<String> keysUsed = new HashSet<>();
+        for (Request request : requests) {
+            Set<String> names = new HashSet<>();
+            EventJson.readTree(request.body()).forEach(event -> names.add(event.get("event_name").asText()));
+            boolean servers = names.contains("server_metric");
+            assertTrue(!servers || names.size() == 1, "server metrics travel without client events: " + names);
+            assertEquals(servers ? "test-server-key" : "test-client-key", request.apiKey(), names.toString());
+            keysUsed.add(request.apiKey());
+        }
+        assertEquals(Set.of("test-client-key", "test-server-key"), keysUsed, "both kinds were sent");
     }
 
     private static List<Request> accepted(int from) {

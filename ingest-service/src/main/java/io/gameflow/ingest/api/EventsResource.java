@@ -1,6 +1,7 @@
 package io.gameflow.ingest.api;
 
 import io.gameflow.ingest.config.IngestConfig;
+import io.gameflow.ingest.domain.ApiKey;
 import io.gameflow.ingest.domain.BodyDecoder;
 import io.gameflow.ingest.domain.BodyFormat;
 import io.gameflow.ingest.domain.EventBatch;
@@ -57,22 +58,32 @@ public class EventsResource {
             description = "Each event is validated and routed by event_name (player_action -> player-events, "
                     + "transaction -> purchase-events, server_metric -> server-metrics; configurable). Valid events are "
                     + "written with acks=all, keyed per DESIGN.md with an event_id header; the answer comes only after "
-                    + "Kafka acknowledged all of them. Invalid events are reported by index and copied, with the reason, "
-                    + "to ingest-rejected. Content-Encoding: gzip is accepted. Limits: 1 MiB per body (sent and inflated), "
+                    + "Kafka acknowledged all of them. Invalid events, and events of a kind the API key's scope does not "
+                    + "hold (forbidden_event_kind), are reported by index and copied, with the reason, to ingest-rejected. "
+                    + "Identifiers (player_id, user_id, session_id, level_id, map_id, item_id, item_type, server_id, region, "
+                    + "server_type) are 1 to 64 of A-Z a-z 0-9 _ . : -; currency is an ISO 4217 code. "
+                    + "Content-Encoding: gzip is accepted. Limits: 1 MiB per body (sent and inflated), "
                     + "1,000 events per request, a rate per API key.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "one event object or an array of them")),
             @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(description = "one event object per line"))})
-    @Parameter(name = ApiKeyAuthenticator.HEADER, in = ParameterIn.HEADER, description = "an API key of gameflow.ingest.auth.keys; required unless auth is off")
+    @Parameter(name = ApiKeyAuthenticator.HEADER, in = ParameterIn.HEADER, description = "an API key of gameflow.ingest.auth.keys; "
+            + "required unless auth is off. Its scope says which event kinds it may send: client (player_action, "
+            + "transaction), server (server_metric), or a list of event names")
     @Parameter(name = HttpHeaders.CONTENT_ENCODING, in = ParameterIn.HEADER, description = "gzip, or absent")
-    @APIResponse(responseCode = "200", description = "At least one event was written; errors lists the others by index",
+    @APIResponse(responseCode = "200", description = "At least one event was written; errors lists the others by index "
+            + "(including events outside the key's scope, with a message saying which kinds the key may send)",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "400", description = "No event was valid (same body as 200, with error no_valid_events: "
-            + "errors say where and why, by index — in NDJSON the index counts non-blank lines), or the body holds no "
+            + "errors say where and why, by index, each with the JSON path of the field, e.g. parameters.level_id — in "
+            + "NDJSON the index counts non-blank lines), or the body holds no "
             + "events at all (error body with error malformed_body)",
             content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "401", description = "X-API-Key missing or unknown (error unauthorized)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+    @APIResponse(responseCode = "403", description = "Every event is of a kind the API key's scope does not hold, e.g. a "
+            + "client key sending server_metric (same body as 200, with error forbidden_event_kind; errors lists them by index)",
+            content = @Content(schema = @Schema(implementation = IngestResult.class)))
     @APIResponse(responseCode = "413", description = "Body over gameflow.ingest.max-body-bytes, sent or inflated "
             + "(error body_too_large), or more events than gameflow.ingest.max-events-per-request (error too_many_events)",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -91,8 +102,8 @@ public class EventsResource {
                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                 @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
                                 byte[] body) {
-        String keyName = authenticator.authenticate(apiKey);
-        Origin origin = Origin.apiKey(keyName);
+        ApiKey key = authenticator.authenticate(apiKey);
+        Origin origin = Origin.apiKey(key);
         BodyFormat format = BodyFormat.of(contentType).orElseThrow(() -> new NotSupportedException(
                 "Content-Type '" + contentType + "' is not accepted; send " + BodyFormat.ACCEPTED_TYPES));
         byte[] decoded = null;
@@ -104,8 +115,14 @@ public class EventsResource {
             pipeline.refuseBody(decoded != null ? decoded : body, RejectionReason.MALFORMED_BODY, e.getMessage(), origin);
             throw e;
         }
-        rateLimiter.admit(keyName, events.size());
-        return pipeline.ingest(events, origin).map(result ->
-                Response.status(result.accepted() > 0 ? Response.Status.OK : Response.Status.BAD_REQUEST).entity(result).build());
+        rateLimiter.admit(key.name(), events.size());
+        return pipeline.ingest(events, origin).map(result -> Response.status(statusOf(result)).entity(result).build());
+    }
+
+    private static Response.Status statusOf(IngestResult result) {
+        if (result.accepted() > 0) {
+            return Response.Status.OK;
+        }
+        return IngestResult.FORBIDDEN_EVENT_KIND.equals(result.error()) ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST;
     }
 }

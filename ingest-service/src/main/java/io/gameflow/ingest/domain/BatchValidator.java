@@ -13,8 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Splits a batch into the events to write, each with its topic, key and id, and the entries to refuse. */
+/**
+ * Splits a batch into the events to write, each with its topic, key and id, and the entries to refuse. An event of a
+ * kind the sender's scope does not hold is refused as that alone, before its content is looked at: the sender may not
+ * send it however well formed it is.
+ */
 public final class BatchValidator {
 
     private final EventValidator validator;
@@ -29,7 +34,7 @@ public final class BatchValidator {
         this.clock = clock;
     }
 
-    public Outcome validate(List<RawEvent> events) {
+    public Outcome validate(List<RawEvent> events, EventScope scope) {
         Instant now = clock.instant();
         List<ValidatedEvent> accepted = new ArrayList<>();
         List<RejectedEvent> rejected = new ArrayList<>();
@@ -41,6 +46,13 @@ public final class BatchValidator {
                 continue;
             }
             JsonNode event = raw.json();
+            Optional<EventKind> forbidden = kindOf(event).filter(kind -> !scope.allows(kind));
+            if (forbidden.isPresent()) {
+                rejected.add(new RejectedEvent(index, event, null, RejectionReason.FORBIDDEN_EVENT_KIND, List.of(new Violation(
+                        "event_name", "this API key may send " + scope.describe() + ", not " + forbidden.get().eventName()
+                                + "; send it with a key whose scope holds it"))));
+                continue;
+            }
             List<Violation> violations = validator.validate(event, now);
             if (!violations.isEmpty()) {
                 rejected.add(new RejectedEvent(index, event, null, reasonOf(event), violations));
@@ -53,11 +65,16 @@ public final class BatchValidator {
                         "the event is " + size + " bytes as JSON; one event may be at most " + maxEventBytes + " bytes"))));
                 continue;
             }
-            EventKind kind = EventKind.byEventName(event.get("event_name").asText()).orElseThrow();
+            EventKind kind = kindOf(event).orElseThrow();
             accepted.add(new ValidatedEvent(kind, routes.topicOf(kind), kind.keyOf(event), EventIds.eventIdOf(event), value,
                     EventTimes.parse(event.get("event_timestamp").asText()), now));
         }
         return new Outcome(accepted, rejected);
+    }
+
+    private static Optional<EventKind> kindOf(JsonNode event) {
+        JsonNode name = event.path("event_name");
+        return name.isTextual() ? EventKind.byEventName(name.asText()) : Optional.empty();
     }
 
     private static RejectionReason reasonOf(JsonNode event) {

@@ -11,6 +11,8 @@ public enum RejectionReason {
     INVALID_EVENT,
     /** An event whose event_name routes nowhere. */
     UNKNOWN_EVENT_NAME,
+    /** An event of a kind the API key's scope does not hold (a client key sending server_metric). */
+    FORBIDDEN_EVENT_KIND,
     /** An NDJSON line that is not JSON. */
     NOT_JSON,
     /** One event larger than gameflow.ingest.max-event-bytes. */

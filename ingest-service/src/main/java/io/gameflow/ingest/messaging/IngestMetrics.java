@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <ul>
  * <li>{@code gameflow_ingest_events_total{topic,outcome}}: accepted (acknowledged by Kafka), rejected (invalid;
  * topic "unknown" when the event_name routes nowhere) and failed (valid, but Kafka did not acknowledge);</li>
- * <li>{@code gameflow_ingest_rejections_total{reason}}: refused events (per event) and refused requests (per
- * request: malformed_body, too_large, unsupported_media_type, unauthorized, rate_limited);</li>
+ * <li>{@code gameflow_ingest_rejections_total{reason}}: refused events (per event: invalid_event,
+ * unknown_event_name, forbidden_event_kind, not_json, event_too_large) and refused requests (per request:
+ * malformed_body, too_large, unsupported_media_type, unauthorized, rate_limited);</li>
  * <li>{@code gameflow_ingest_kafka_ack_seconds}: from handing a request's records to the producer until Kafka
  * acknowledged the last of them;</li>
  * <li>{@code gameflow_ingest_request_seconds{status}}: POST /v1/events from arrival to answer;</li>

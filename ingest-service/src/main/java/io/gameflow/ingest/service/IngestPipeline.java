@@ -57,13 +57,16 @@ public class IngestPipeline {
     /** Validates a batch, and counts and copies what it refuses; done once per batch, however often it is sent. */
     public Screened screen(List<RawEvent> events, Origin origin) {
         Instant receivedAt = Instant.now();
-        BatchValidator.Outcome outcome = validator.validate(events);
+        BatchValidator.Outcome outcome = validator.validate(events, origin.scope());
         List<RejectedEvent> rejected = outcome.rejected();
         metrics.rejected(rejected);
         rejectedPublisher.copy(rejected.stream().map(r -> RejectedRecord.of(r, origin, receivedAt)).toList());
         List<ValidatedEvent> accepted = outcome.accepted();
-        return new Screened(accepted, IngestResult.of(accepted.stream().map(ValidatedEvent::eventId).toList(),
-                rejected.size(), errorsOf(rejected)));
+        List<String> eventIds = accepted.stream().map(ValidatedEvent::eventId).toList();
+        boolean allForbidden = !rejected.isEmpty() && rejected.stream().allMatch(r -> r.reason() == RejectionReason.FORBIDDEN_EVENT_KIND);
+        return new Screened(accepted, accepted.isEmpty() && allForbidden
+                ? IngestResult.forbidden(rejected.size(), errorsOf(rejected), origin.scope())
+                : IngestResult.of(eventIds, rejected.size(), errorsOf(rejected)));
     }
 
     /** Writes the accepted events of a screened batch; the Uni ends when Kafka acknowledged all of them. */
