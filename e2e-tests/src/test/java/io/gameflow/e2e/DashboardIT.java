@@ -92,7 +92,7 @@ class DashboardIT {
             assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), chart.getAttribute("id") + " draws nothing");
         }
         // the first answer may come before engagement-service has counted a player; a later one fills the table
-        await("the hotspots table to fill").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await("the hotspots table to fill").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !rows("hotspots").isEmpty());
 
         // a mark on this page's window survives an update only if the page did not reload to get it
@@ -154,27 +154,29 @@ class DashboardIT {
         String player = "xss-player-" + run;
         String probeLevel = "xss_probe_" + run;
         String user = "xss-user-" + run;
-        Instant now = Instant.now();
+        // at the stream's present: with the generator's clock at 10x, event time runs well ahead of the wall clock
+        Instant now = Instant.parse(hotspots().getString("as_of"));
         try (KafkaProducer<String, String> kafka = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalStack.KAFKA_PORT, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            send(kafka, Topics.PLAYER_EVENTS, player, new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, "move",
-                    hostileLevel, "map_01"), now, new UserData(player, "PC")));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalStack.KAFKA_PORT,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            send(kafka, Topics.PLAYER_EVENTS, player, move(player, hostileLevel, now));
             // after it on the same partition: once this one is counted, the hostile one was counted or refused
-            send(kafka, Topics.PLAYER_EVENTS, player, new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, "move",
-                    probeLevel, "map_01"), now.plusMillis(1), new UserData(player, "PC")));
+            send(kafka, Topics.PLAYER_EVENTS, player, move(player, probeLevel, now.plusMillis(1)));
             for (int i = 0; i < 6; i++) {
-                send(kafka, Topics.PURCHASE_EVENTS, user, new PurchaseEvent(new PurchaseEvent.Parameters(UUID.randomUUID().toString(),
-                        PurchaseEvent.PURCHASE, "USD", new BigDecimal("1.99"), "boost_xp", "boost"), now.plusSeconds(i),
-                        new UserData(user, hostilePlatform)));
+                send(kafka, Topics.PURCHASE_EVENTS, user, new PurchaseEvent(new PurchaseEvent.Parameters(
+                        UUID.randomUUID().toString(), PurchaseEvent.PURCHASE, "USD", new BigDecimal("1.99"), "boost_xp",
+                        "boost"), now.plusSeconds(i), new UserData(user, hostilePlatform)));
             }
         }
 
+        // the table is rebuilt every refresh: a row found may be gone by the next call, so look again until it holds
         await("the fraud finding with the hostile platform on the page").atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> rows("fraud-alerts").stream().map(WebElement::getText).anyMatch(row -> row.contains(user)));
-        WebElement finding = rows("fraud-alerts").stream().filter(row -> row.getText().contains(user)).findFirst().orElseThrow();
-        assertEquals(hostilePlatform, finding.findElements(By.tagName("td")).get(2).getText());
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    WebElement finding = rows("fraud-alerts").stream().filter(row -> row.getText().contains(user))
+                            .findFirst().orElseThrow();
+                    assertEquals(hostilePlatform, finding.findElements(By.tagName("td")).get(2).getText());
+                });
 
         await("the probe cell counted").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> levelsOfHotspots().contains(probeLevel));
@@ -197,15 +199,24 @@ class DashboardIT {
         assertEquals(List.of(), HeadlessChromium.consoleErrors(browser));
     }
 
+    private static PlayerEvent move(String player, String level, Instant time) {
+        return new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, "move", level, "map_01"), time,
+                new UserData(player, "PC"));
+    }
+
     private static void send(KafkaProducer<String, String> kafka, String topic, String key, Object event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(event));
         record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
         kafka.send(record);
     }
 
-    private static List<String> levelsOfHotspots() {
+    private static JsonPath hotspots() {
         return given().when().get("http://127.0.0.1:" + LocalStack.ENGAGEMENT_PORT + "/v1/engagement/hotspots?limit=1000")
-                .then().statusCode(200).extract().jsonPath().getList("hotspots.level_id");
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> levelsOfHotspots() {
+        return hotspots().getList("hotspots.level_id");
     }
 
     /**
@@ -216,7 +227,8 @@ class DashboardIT {
     private static List<String> hoverEveryHeatMapCell(String lookingFor) {
         browser.executeScript("window.gameflowTooltips = [];"
                 + "new MutationObserver(() => document.querySelectorAll('.chart-tooltip').forEach(t => {"
-                + "  if (t.textContent && !window.gameflowTooltips.includes(t.textContent)) window.gameflowTooltips.push(t.textContent);"
+                + "  const text = t.textContent;"
+                + "  if (text && !window.gameflowTooltips.includes(text)) window.gameflowTooltips.push(text);"
                 + "})).observe(document.body, { subtree: true, childList: true, characterData: true });");
         WebElement canvas = browser.findElement(By.cssSelector("#heatmap canvas"));
         int width = canvas.getRect().getWidth();
