@@ -1,5 +1,5 @@
 // The live page: every panel asks its API again every refresh_seconds; the status line says what answered.
-import { fetchJson } from './lib/api.js';
+import { fetchJson, hasReadKey, ReadKeyNeeded, rememberReadKey } from './lib/api.js';
 import { hotspotsPanel } from './panels/hotspots.js';
 import { activePlayersPanel } from './panels/activePlayers.js';
 import { funnelPanel } from './panels/funnel.js';
@@ -25,6 +25,9 @@ async function start() {
     const outcomes = await Promise.allSettled(names.map(name => panels[name]()));
     const failed = names.flatMap((name, i) =>
       (outcomes[i].status === 'rejected' ? [`${name}: ${outcomes[i].reason.message}`] : []));
+    if (outcomes.some(o => o.status === 'rejected' && o.reason instanceof ReadKeyNeeded)) {
+      askForReadKey();
+    }
     status.textContent = `updated ${new Date().toLocaleTimeString()}` + (failed.length ? ` · not updated: ${failed.join('; ')}` : '');
     status.classList.toggle('error', failed.length > 0);
     // the next round only once this one is done, so a slow service never piles up requests
@@ -33,8 +36,30 @@ async function start() {
   await refreshAll();
 }
 
+// The query APIs answered 401: read keys are on. The form takes one; the page starts again with it.
+function askForReadKey() {
+  const form = document.getElementById('read-key');
+  if (!form.hidden) {
+    return;
+  }
+  form.querySelector('.read-key-hint').textContent = hasReadKey()
+    ? 'the read key given was refused: enter a valid one'
+    : 'this dashboard needs a read key';
+  form.hidden = false;
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    rememberReadKey(form.elements.key.value.trim());
+    window.location.reload();
+  });
+  form.elements.key.focus();
+}
+
 start().catch(e => {
   const status = document.getElementById('status');
   status.textContent = `engagement-service did not answer (${e.message}); reload the page once it runs`;
   status.classList.add('error');
+  if (e instanceof ReadKeyNeeded) {
+    status.textContent = `engagement-service asks for a read key (${e.message})`;
+    askForReadKey();
+  }
 });

@@ -1,6 +1,16 @@
 package io.gameflow.e2e;
 
+import io.gameflow.events.EventHeaders;
+import io.gameflow.events.EventJson;
+import io.gameflow.events.PlayerEvent;
+import io.gameflow.events.PurchaseEvent;
+import io.gameflow.events.Topics;
+import io.gameflow.events.UserData;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,18 +21,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,7 +92,7 @@ class DashboardIT {
             assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), chart.getAttribute("id") + " draws nothing");
         }
         // the first answer may come before engagement-service has counted a player; a later one fills the table
-        await("the hotspots table to fill").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await("the hotspots table to fill").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> !rows("hotspots").isEmpty());
 
         // a mark on this page's window survives an update only if the page did not reload to get it
@@ -116,10 +132,123 @@ class DashboardIT {
                 });
     }
 
+    /**
+     * Event data never runs on the page. Two hostile values go straight to Kafka, past ingest:
+     * <ul>
+     * <li>as {@code level_id}, the issue's own example. The Streams services check identifiers against a character
+     * set that no HTML can pass, and send such a record to the dead-letter topic; so the value either never reaches
+     * the page, or (without that check) reaches the heat map, whose tooltip must then show it as text. The test
+     * accepts either, and finds out which from the API; in both cases hovering every cell of the heat map must run
+     * nothing;</li>
+     * <li>as {@code user_data.platform}, which is free text by contract and shown on the page (the fraud alerts'
+     * platform column): six purchases in a minute make a velocity finding that carries it, so the hostile value
+     * certainly reaches the page, and must show as literal text.</li>
+     * </ul>
+     */
     @Test
     @Order(4)
+    void eventDataShowsAsTextAndNeverRuns() {
+        String hostileLevel = "<img src=x onerror=window.__pwned=1>";
+        String hostilePlatform = "<img src=x onerror=window.__pwned=2>";
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String player = "xss-player-" + run;
+        String probeLevel = "xss_probe_" + run;
+        String user = "xss-user-" + run;
+        // at the stream's present: with the generator's clock at 10x, event time runs well ahead of the wall clock
+        Instant now = Instant.parse(hotspots().getString("as_of"));
+        try (KafkaProducer<String, String> kafka = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalStack.KAFKA_PORT,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            send(kafka, Topics.PLAYER_EVENTS, player, move(player, hostileLevel, now));
+            // after it on the same partition: once this one is counted, the hostile one was counted or refused
+            send(kafka, Topics.PLAYER_EVENTS, player, move(player, probeLevel, now.plusMillis(1)));
+            for (int i = 0; i < 6; i++) {
+                send(kafka, Topics.PURCHASE_EVENTS, user, new PurchaseEvent(new PurchaseEvent.Parameters(
+                        UUID.randomUUID().toString(), PurchaseEvent.PURCHASE, "USD", new BigDecimal("1.99"), "boost_xp",
+                        "boost"), now.plusSeconds(i), new UserData(user, hostilePlatform)));
+            }
+        }
+
+        // the table is rebuilt every refresh: a row found may be gone by the next call, so look again until it holds
+        await("the fraud finding with the hostile platform on the page").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    WebElement finding = rows("fraud-alerts").stream().filter(row -> row.getText().contains(user))
+                            .findFirst().orElseThrow();
+                    assertEquals(hostilePlatform, finding.findElements(By.tagName("td")).get(2).getText());
+                });
+
+        await("the probe cell counted").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .until(() -> levelsOfHotspots().contains(probeLevel));
+        boolean hostileCounted = levelsOfHotspots().contains(hostileLevel);
+        List<String> tooltips = hoverEveryHeatMapCell(hostileCounted ? hostileLevel + " / map_01" : null);
+        if (hostileCounted) {
+            assertTrue(tooltips.stream().anyMatch(t -> t.startsWith(hostileLevel + " / map_01")),
+                    "the hostile level's cell shows its name as text; tooltips seen: " + tooltips);
+        } else {
+            assertTrue(tooltips.stream().noneMatch(t -> t.contains("onerror")), "refused, yet shown: " + tooltips);
+        }
+        assertNull(browser.executeScript("return window.__pwned;"), "event data ran as script");
+        assertEquals(0L, browser.executeScript("return document.querySelectorAll('img').length;"),
+                "event data became an element of the page");
+    }
+
+    @Test
+    @Order(5)
     void theConsoleStaysFreeOfErrors() {
         assertEquals(List.of(), HeadlessChromium.consoleErrors(browser));
+    }
+
+    private static PlayerEvent move(String player, String level, Instant time) {
+        return new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, "move", level, "map_01"), time,
+                new UserData(player, "PC"));
+    }
+
+    private static void send(KafkaProducer<String, String> kafka, String topic, String key, Object event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, EventJson.write(event));
+        record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        kafka.send(record);
+    }
+
+    private static JsonPath hotspots() {
+        return given().when().get("http://127.0.0.1:" + LocalStack.ENGAGEMENT_PORT + "/v1/engagement/hotspots?limit=1000")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> levelsOfHotspots() {
+        return hotspots().getList("hotspots.level_id");
+    }
+
+    /**
+     * Moves the mouse over the heat map's canvas, row by row from the top, as a user would, until a tooltip starts
+     * with {@code lookingFor} (everywhere when null). What the tooltips said is recorded by an observer in the page,
+     * since each one is gone by the time the next move is made.
+     */
+    private static List<String> hoverEveryHeatMapCell(String lookingFor) {
+        browser.executeScript("window.gameflowTooltips = [];"
+                + "new MutationObserver(() => document.querySelectorAll('.chart-tooltip').forEach(t => {"
+                + "  const text = t.textContent;"
+                + "  if (text && !window.gameflowTooltips.includes(text)) window.gameflowTooltips.push(text);"
+                + "})).observe(document.body, { subtree: true, childList: true, characterData: true });");
+        WebElement canvas = browser.findElement(By.cssSelector("#heatmap canvas"));
+        int width = canvas.getRect().getWidth();
+        int height = canvas.getRect().getHeight();
+        int step = 16;
+        for (int y = step / 2; y < height; y += step) {
+            for (int x = step / 2; x < width; x += step) {
+                new Actions(browser).moveToElement(canvas, x - width / 2, y - height / 2).perform();
+            }
+            List<String> seen = tooltipsSeen();
+            if (lookingFor != null && seen.stream().anyMatch(t -> t.startsWith(lookingFor))) {
+                return seen;
+            }
+        }
+        return tooltipsSeen();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> tooltipsSeen() {
+        return (List<String>) browser.executeScript("return window.gameflowTooltips;");
     }
 
     /** How the page names an incident's subject: the server, or the region for a region-wide one. */

@@ -14,3 +14,29 @@ export function chartIn(elementId) {
   window.addEventListener('resize', () => chart.resize());
   return chart;
 }
+
+// A tooltip that shows text only. ECharts puts whatever a tooltip formatter returns into the page as HTML, and the
+// names it shows (levels, maps, regions, …) come from game clients: so every line the panel gives is escaped here,
+// and the only markup added is the line break and the series' colour dot, which ECharts builds from this page's own
+// colours. linesOf(params) answers the lines: plain strings, or { marker, text } for a line of one series.
+// Axis labels, legends and the visual map need nothing of the kind: ECharts draws them on the canvas, as text.
+export function textTooltip(linesOf, options = {}) {
+  return {
+    className: 'chart-tooltip',
+    ...options,
+    formatter: params => linesOf(params)
+      .map(line => (typeof line === 'string' ? escapeHtml(line) : (line.marker ?? '') + escapeHtml(line.text)))
+      .join('<br>'),
+  };
+}
+
+// One line of an axis tooltip: the series' colour dot, its name and its value.
+export function seriesLine(item, value = item.value) {
+  return { marker: item.marker, text: `${item.seriesName}: ${value}` };
+}
+
+const HTML_SPECIALS = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => HTML_SPECIALS[c]);
+}

@@ -1,5 +1,5 @@
 // Players active in the last minute, per platform, as a line over the stream time since the page opened.
-import { chartIn } from '../lib/charts.js';
+import { chartIn, seriesLine, textTooltip } from '../lib/charts.js';
 import { fetchJson } from '../lib/api.js';
 
 const PLATFORMS = ['PC', 'Console', 'Mobile', 'other'];
@@ -22,7 +22,8 @@ export function activePlayersPanel() {
       points.splice(0, Math.max(0, points.length - KEPT_POINTS));
     }
     chart.setOption({
-      tooltip: { trigger: 'axis' },
+      tooltip: textTooltip(items => [items[0].axisValueLabel, ...items.map(i => seriesLine(i, i.value[1]))],
+        { trigger: 'axis' }),
       legend: { top: 0, data: PLATFORMS },
       grid: { left: 50, right: 20, top: 35, bottom: 30 },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: '{HH}:{mm}:{ss}' } },

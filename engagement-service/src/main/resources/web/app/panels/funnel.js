@@ -1,5 +1,5 @@
 // Per level: players who reached it, completions and drop-offs, with the completion rate in the tooltip.
-import { chartIn } from '../lib/charts.js';
+import { chartIn, seriesLine, textTooltip } from '../lib/charts.js';
 import { fetchJson } from '../lib/api.js';
 import { percent } from '../lib/tables.js';
 
@@ -10,11 +10,8 @@ export function funnelPanel() {
     const { levels } = await fetchJson('/v1/engagement/funnel');
     const rateOf = Object.fromEntries(levels.map(l => [l.level_id, l.completion_rate]));
     chart.setOption({
-      tooltip: {
-        trigger: 'axis',
-        formatter: items => `${items[0].name} (completion rate ${percent(rateOf[items[0].name])})<br>`
-          + items.map(i => `${i.seriesName}: ${i.value}`).join('<br>'),
-      },
+      tooltip: textTooltip(items => [`${items[0].name} (completion rate ${percent(rateOf[items[0].name])})`,
+        ...items.map(i => seriesLine(i))], { trigger: 'axis' }),
       legend: { top: 0, data: ['players', 'completions', 'drop-offs'] },
       grid: { left: 50, right: 20, top: 35, bottom: 30 },
       xAxis: { type: 'category', data: levels.map(l => l.level_id) },

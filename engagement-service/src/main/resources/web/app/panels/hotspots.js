@@ -1,5 +1,5 @@
 // The level × map heat map of drop-off rates (stuck players in each cell's label), and the hotspots worst first.
-import { chartIn } from '../lib/charts.js';
+import { chartIn, textTooltip } from '../lib/charts.js';
 import { fetchJson } from '../lib/api.js';
 import { fillTable, percent } from '../lib/tables.js';
 
@@ -18,10 +18,8 @@ export function hotspotsPanel() {
       hotspot: h,
     }));
     chart.setOption({
-      tooltip: {
-        formatter: ({ data: { hotspot: h } }) => `${h.level_id} / ${h.map_id}<br>drop-off rate ${percent(h.drop_off_rate)}`
-          + ` (${h.drop_offs} of ${h.players} players)<br>stuck now: ${h.stuck_players}`,
-      },
+      tooltip: textTooltip(({ data: { hotspot: h } }) => [`${h.level_id} / ${h.map_id}`,
+        `drop-off rate ${percent(h.drop_off_rate)} (${h.drop_offs} of ${h.players} players)`, `stuck now: ${h.stuck_players}`]),
       grid: { left: 80, right: 20, top: 10, bottom: 80 },
       xAxis: { type: 'category', data: maps, splitArea: { show: true } },
       yAxis: { type: 'category', data: levels, inverse: true, splitArea: { show: true } },

@@ -1,5 +1,5 @@
 // Revenue per currency, last hour, as bars (not converted: each bar is in its own currency).
-import { chartIn } from '../lib/charts.js';
+import { chartIn, textTooltip } from '../lib/charts.js';
 import { fetchJson } from '../lib/api.js';
 
 export function revenuePanel() {
@@ -9,13 +9,11 @@ export function revenuePanel() {
     const { currencies } = await fetchJson('/v1/purchases/summary');
     const names = Object.keys(currencies).sort();
     chart.setOption({
-      tooltip: {
-        formatter: ({ name }) => {
-          const c = currencies[name];
-          return `${name}: ${c.revenue_last_hour.toFixed(2)} in the last hour, ${c.revenue_total.toFixed(2)} in all<br>`
-            + `${c.purchases} purchases, ${c.refunds} refunds`;
-        },
-      },
+      tooltip: textTooltip(({ name }) => {
+        const c = currencies[name];
+        return [`${name}: ${c.revenue_last_hour.toFixed(2)} in the last hour, ${c.revenue_total.toFixed(2)} in all`,
+          `${c.purchases} purchases, ${c.refunds} refunds`];
+      }),
       grid: { left: 70, right: 20, top: 20, bottom: 30 },
       xAxis: { type: 'category', data: names },
       yAxis: { type: 'value' },

@@ -1,5 +1,5 @@
 // Server health from metrics-service's public API (read by the browser, so engagement-service never calls it).
-import { chartIn, STATUS_COLOURS } from '../lib/charts.js';
+import { chartIn, seriesLine, STATUS_COLOURS, textTooltip } from '../lib/charts.js';
 import { fetchJson } from '../lib/api.js';
 import { fillTable, tableUnavailable, timeOf } from '../lib/tables.js';
 
@@ -25,7 +25,7 @@ export function serversPanel(metricsUrl) {
 function drawRegions(chart, regions) {
   const names = regions.map(r => r.region);
   chart.setOption({
-    tooltip: { trigger: 'axis' },
+    tooltip: textTooltip(items => [items[0].name, ...items.map(i => seriesLine(i))], { trigger: 'axis' }),
     legend: { top: 0, data: STATUSES },
     grid: { left: 90, right: 20, top: 35, bottom: 30 },
     xAxis: { type: 'value', minInterval: 1 },

@@ -2,6 +2,7 @@ package io.gameflow.engagement.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.events.EventJson;
+import io.gameflow.events.ReadKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -16,7 +17,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Asks another instance for the state it holds ({@code /internal/v1/...}). An instance that does not answer makes
+ * Asks another instance for the state it holds ({@code /internal/v1/...}), with this instance's read key when read
+ * keys are on. An instance that does not answer makes
  * the whole answer 503 (Retry-After): a partial answer would be wrong without saying so.
  */
 @ApplicationScoped
@@ -25,12 +27,19 @@ public class Peers {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ReadKeys readKeys;
+
+    public Peers(ReadKeys readKeys) {
+        this.readKeys = readKeys;
+    }
 
     /** The peer's answer, empty on 404. */
     public <T> Optional<T> ask(String peer, String path, TypeReference<T> type) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + peer + path))
-                    .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path)).timeout(TIMEOUT).GET();
+            // with read keys on, the other instances guard their internal API too
+            readKeys.peerKey().ifPresent(key -> request.header(ReadKeys.HEADER, key));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package io.gameflow.metrics.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.events.EventJson;
+import io.gameflow.events.ReadKeys;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.ServerState;
 import io.gameflow.metrics.streams.HealthStores;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * The state of the whole fleet, whichever instance holds it: this instance's stores, plus the other instances'
- * asked over HTTP ({@code /internal/v1/...}). A lookup by server goes to the instance that owns the server.
+ * asked over HTTP ({@code /internal/v1/...}, with this instance's read key when read keys are on). A lookup by
+ * server goes to the instance that owns the server.
  */
 @ApplicationScoped
 public class Fleet {
@@ -38,10 +40,12 @@ public class Fleet {
     private final HealthStores stores;
     private final MetricsMeters meters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
+    private final ReadKeys readKeys;
 
-    public Fleet(HealthStores stores, MetricsMeters meters) {
+    public Fleet(HealthStores stores, MetricsMeters meters, ReadKeys readKeys) {
         this.stores = stores;
         this.meters = meters;
+        this.readKeys = readKeys;
     }
 
     public List<ServerState> servers() {
@@ -107,11 +111,13 @@ public class Fleet {
     }
 
     /** The peer's answer; empty on 404; throws when it does not answer. */
-    private <T> Optional<T> ask(HostInfo peer, String path, TypeReference<T> type) {
+    <T> Optional<T> ask(HostInfo peer, String path, TypeReference<T> type) {
         String address = peer.host() + ":" + peer.port();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + address + path))
-                    .timeout(PEER_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + address + path)).timeout(PEER_TIMEOUT).GET();
+            // with read keys on, the other instances guard their internal API too
+            readKeys.peerKey().ifPresent(key -> request.header(ReadKeys.HEADER, key));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();
             }
