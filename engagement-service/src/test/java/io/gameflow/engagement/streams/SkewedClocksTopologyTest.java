@@ -3,6 +3,8 @@ package io.gameflow.engagement.streams;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.EngagementAlert;
+import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;
@@ -64,13 +66,19 @@ class SkewedClocksTopologyTest {
 
     /** A player event dated {@code eventTime}, received at {@code receivedAt}. */
     private void play(String player, Instant eventTime, Instant receivedAt) {
-        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, "move", "level_01", "map_01"),
+        play(player, "move", "level_01", eventTime, receivedAt);
+    }
+
+    private void play(String player, String type, String level, Instant eventTime, Instant receivedAt) {
+        PlayerEvent event = new PlayerEvent(new PlayerEvent.Parameters(player, "s-" + player, type, level, "map_01"),
                 eventTime, new UserData(player, "PC"));
         players.pipeInput(player, EventJson.write(event), receivedAt);
     }
 
+    private int transactions;
+
     private void buy(String user, double amount, Instant eventTime, Instant receivedAt) {
-        PurchaseEvent event = new PurchaseEvent(new PurchaseEvent.Parameters("t-" + user + eventTime.toEpochMilli(),
+        PurchaseEvent event = new PurchaseEvent(new PurchaseEvent.Parameters("t-" + user + "-" + (++transactions),
                 PurchaseEvent.PURCHASE, "USD", BigDecimal.valueOf(amount), "sword_1", "weapon"), eventTime, new UserData(user, "PC"));
         purchases.pipeInput(user, EventJson.write(event), receivedAt);
     }
@@ -156,5 +164,37 @@ class SkewedClocksTopologyTest {
         assertEquals(NOW.getEpochSecond(), usd.newestSecond(), "the newest purchase counts at its receipt");
         assertEquals(16.0, usd.revenueWithin(usd.newestSecond(), 60), 1e-9, "all three are in the last minute");
         assertEquals(1.0, skewed(Topics.PURCHASE_EVENTS));
+    }
+
+    @Test
+    void aLevelTimeOfAClientADayAheadIsMeasuredBetweenItsReceipts() {
+        Instant start = NOW.minusSeconds(90);
+        play("honest", "move", "level_07", start, start);
+        play("honest", PlayerEvent.LEVEL_COMPLETE, "level_07", start.plusSeconds(40), start.plusSeconds(40));
+        Instant dayAhead = NOW.plus(Duration.ofDays(1));
+        play("day-ahead", "move", "level_07", dayAhead, start);
+        play("day-ahead", PlayerEvent.LEVEL_COMPLETE, "level_07", dayAhead.plusSeconds(5), start.plusSeconds(60));
+
+        LevelFunnelStats level = driver.<String, LevelFunnelStats>getKeyValueStore(EngagementTopology.LEVEL_FUNNEL_STORE).get("level_07");
+        List<Long> durations = LevelFunnelStore.durationsOf(driver.getKeyValueStore(EngagementTopology.LEVEL_DURATIONS_STORE), "level_07");
+        assertEquals(2, level.completions());
+        assertEquals(List.of(40_000L, 60_000L), durations.stream().sorted().toList(),
+                "the honest player's own 40 s; the skewed one's 60 s between receipts, not its clock's 5 s");
+    }
+
+    @Test
+    void aBurstFromAClientADayAheadIsFoundAtItsReceiptTimesAndAnHonestBuyerIsNot() {
+        Instant dayAhead = NOW.plus(Duration.ofDays(1));
+        for (int i = 0; i < 6; i++) {
+            // its clock says an hour apart; it sent them within a minute
+            buy("burst", 2, dayAhead.plus(Duration.ofHours(i)), NOW.minusSeconds(60 - i * 10L));
+        }
+        buy("honest", 3, NOW.minusSeconds(30), NOW.minusSeconds(30));
+
+        TestOutputTopic<String, String> findings = driver.createOutputTopic(Topics.FRAUD_ALERTS, new StringDeserializer(),
+                new StringDeserializer());
+        List<String> found = findings.readValuesToList().stream().map(EventJson::readTree)
+                .map(f -> f.get("rule").asText() + "@" + f.get("user_id").asText()).toList();
+        assertEquals(List.of(FraudRules.VELOCITY + "@burst"), found);
     }
 }
