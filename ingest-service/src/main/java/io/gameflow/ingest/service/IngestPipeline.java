@@ -62,11 +62,16 @@ public class IngestPipeline {
         metrics.rejected(rejected);
         rejectedPublisher.copy(rejected.stream().map(r -> RejectedRecord.of(r, origin, receivedAt)).toList());
         List<ValidatedEvent> accepted = outcome.accepted();
-        List<String> eventIds = accepted.stream().map(ValidatedEvent::eventId).toList();
-        boolean allForbidden = !rejected.isEmpty() && rejected.stream().allMatch(r -> r.reason() == RejectionReason.FORBIDDEN_EVENT_KIND);
-        return new Screened(accepted, accepted.isEmpty() && allForbidden
-                ? IngestResult.forbidden(rejected.size(), errorsOf(rejected), origin.scope())
-                : IngestResult.of(eventIds, rejected.size(), errorsOf(rejected)));
+        List<EventError> errors = errorsOf(rejected);
+        IngestResult result = accepted.isEmpty() && allForbidden(rejected)
+                ? IngestResult.forbidden(rejected.size(), errors, origin.scope())
+                : IngestResult.of(accepted.stream().map(ValidatedEvent::eventId).toList(), rejected.size(), errors);
+        return new Screened(accepted, result);
+    }
+
+    /** Nothing but events the key may not send: a request the key is not allowed to make, not a content problem. */
+    private static boolean allForbidden(List<RejectedEvent> rejected) {
+        return !rejected.isEmpty() && rejected.stream().allMatch(event -> event.reason() == RejectionReason.FORBIDDEN_EVENT_KIND);
     }
 
     /** Writes the accepted events of a screened batch; the Uni ends when Kafka acknowledged all of them. */
