@@ -3,13 +3,8 @@ package io.gameflow.engagement.streams;
 import io.gameflow.engagement.domain.CellAlerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,12 +22,6 @@ public class CellAlertsStore {
 
     /** Cell key -> stuck players and drop-offs there; @throws InvalidStateStoreException while the store cannot be read */
     public Map<String, CellAlerts> local() {
-        ReadOnlyKeyValueStore<String, CellAlerts> store = streams.store(
-                StoreQueryParameters.fromNameAndType(EngagementTopology.CELL_ALERTS_STORE, QueryableStoreTypes.keyValueStore()));
-        Map<String, CellAlerts> cells = new HashMap<>();
-        try (KeyValueIterator<String, CellAlerts> all = store.all()) {
-            all.forEachRemaining(entry -> cells.merge(entry.key, entry.value, CellAlerts::plus));
-        }
-        return cells;
+        return SummedOverTasks.read(streams, EngagementTopology.CELL_ALERTS_STORE, CellAlerts::plus);
     }
 }

@@ -1,16 +1,10 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.CellNow;
-import io.gameflow.engagement.domain.LevelMapKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -28,13 +22,6 @@ public class CellsNowStore {
 
     /** Cell key -> players there now; @throws InvalidStateStoreException while the store cannot be read */
     public Map<String, CellNow> local() {
-        ReadOnlyKeyValueStore<String, CellNow> store = streams.store(
-                StoreQueryParameters.fromNameAndType(EngagementTopology.CELLS_NOW_STORE, QueryableStoreTypes.keyValueStore()));
-        Map<String, CellNow> cells = new HashMap<>();
-        try (KeyValueIterator<String, CellNow> all = store.all()) {
-            all.forEachRemaining(entry -> cells.merge(LevelMapKeys.cell(entry.value.levelId(), entry.value.mapId()),
-                    entry.value, CellNow::plus));
-        }
-        return cells;
+        return SummedOverTasks.read(streams, EngagementTopology.CELLS_NOW_STORE, CellNow::plus);
     }
 }

@@ -167,18 +167,18 @@ class PlayerActivityTopologyTest {
         send("q1", "s2", "move", "level_01", "map_01", 60);
         send("q2", "s1", "fail", "level_02", "map_02", 0);
         send("q2", "s2", "move", "level_01", "map_01", 60);
-        // ids are free text: joined with "/" these two would be one cell
-        send("q3", "s1", "fail", "a/b", "c", 0);
+        // ids may hold ":": joined with ":" these two would be one cell
+        send("q3", "s1", "fail", "a:b", "c", 0);
         send("q3", "s2", "move", "level_01", "map_01", 60);
-        send("q4", "s1", "fail", "a", "b/c", 0);
+        send("q4", "s1", "fail", "a", "b:c", 0);
         send("q4", "s2", "move", "level_01", "map_01", 60);
         assertEquals(5, alerts().size(), "one stuck, four drop-offs");
 
         KeyValueStore<String, CellAlerts> store = driver.getKeyValueStore(EngagementTopology.CELL_ALERTS_STORE);
         assertEquals(new CellAlerts("level_03", "map_02", 1, 0), store.get(LevelMapKeys.cell("level_03", "map_02")));
         assertEquals(new CellAlerts("level_02", "map_02", 0, 2), store.get(LevelMapKeys.cell("level_02", "map_02")));
-        assertEquals(new CellAlerts("a/b", "c", 0, 1), store.get(LevelMapKeys.cell("a/b", "c")));
-        assertEquals(new CellAlerts("a", "b/c", 0, 1), store.get(LevelMapKeys.cell("a", "b/c")));
+        assertEquals(new CellAlerts("a:b", "c", 0, 1), store.get(LevelMapKeys.cell("a:b", "c")));
+        assertEquals(new CellAlerts("a", "b:c", 0, 1), store.get(LevelMapKeys.cell("a", "b:c")));
 
         // what a restarted instance restores the store from: the latest record per cell on the changelog
         Map<String, CellAlerts> changelog = new HashMap<>();

@@ -11,10 +11,7 @@ import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -36,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.Properties;
 
 import static io.gameflow.metrics.ServerMetricJson.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,15 +72,12 @@ class MetricsTopologyTest {
     }
 
     private void open() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-service-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)), props,
-                wallStart);
-        input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(MetricsTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        MetricsDriver opened = MetricsDriver.open(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)),
+                stateDir, wallStart);
+        driver = opened.driver();
+        input = opened.input();
+        alerts = opened.alerts();
+        deadLetters = opened.deadLetters();
     }
 
     /** One sample of a server every 5 s from {@code from} (seconds after T0) to {@code to} inclusive, at {@code cpu}. */

@@ -2,15 +2,11 @@ package io.gameflow.metrics.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventJson;
-import io.gameflow.events.Topics;
 import io.gameflow.metrics.domain.Point;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -29,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 import static io.gameflow.metrics.ServerMetricJson.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,15 +49,12 @@ class ServerLimitsTopologyTest {
 
     @BeforeEach
     void start() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "metrics-limits-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(MetricsTopology.build(MetricsTopologyTest.RULES, new MetricsMeters(registry),
-                Duration.ofSeconds(1), LIMITS.checkedAgainst(MetricsTopologyTest.RULES)), props, T0);
-        input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
-        alerts = driver.createOutputTopic(MetricsTopology.ALERTS, new StringDeserializer(), new StringDeserializer());
-        deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
+        MetricsDriver opened = MetricsDriver.open(MetricsTopology.build(MetricsTopologyTest.RULES, new MetricsMeters(registry),
+                Duration.ofSeconds(1), LIMITS.checkedAgainst(MetricsTopologyTest.RULES)), stateDir, Instant.now());
+        driver = opened.driver();
+        input = opened.input();
+        alerts = opened.alerts();
+        deadLetters = opened.deadLetters();
     }
 
     @AfterEach
