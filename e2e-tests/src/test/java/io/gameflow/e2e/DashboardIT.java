@@ -92,7 +92,9 @@ class DashboardIT {
             assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), chart.getAttribute("id") + " draws nothing");
         }
         // the first answer may come before engagement-service has counted a player; a later one fills the table
+        // (rebuilt on every refresh, so a row found may be gone by the next call: look again)
         await("the hotspots table to fill").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
                 .until(() -> !rows("hotspots").isEmpty());
 
         // a mark on this page's window survives an update only if the page did not reload to get it
@@ -109,7 +111,7 @@ class DashboardIT {
         List<String> planted = truth().getList("hotspots");
         assertFalse(planted.isEmpty(), "the generator plants a hotspot");
         await("the planted hotspot " + planted + " to be the heat map's worst cell").atMost(Duration.ofMinutes(1))
-                .pollInterval(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .untilAsserted(() -> {
                     String worst = browser.findElement(By.id("heatmap")).getAttribute("data-worst-cell");
                     assertTrue(planted.contains(worst), "worst cell " + worst);
