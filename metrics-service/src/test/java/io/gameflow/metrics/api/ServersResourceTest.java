@@ -173,17 +173,32 @@ class ServersResourceTest {
 
     @Test
     void asOfIsTheLatestEventTimeProcessedNotTheWallClock() {
-        // a day ahead of every other test's events (within the 2-day bound), so it is the stream time whatever
-        // order the tests run in
-        Instant future = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
-        String server = unique("future");
-        send(MetricsSender.FUTURE_PARTITION, server, event(server, 5, future));
+        // 90 s ahead: within the allowed clock skew, so it counts at its own time, and it is ahead of every other
+        // test's events, so it is the latest event time whatever order the tests run in
+        Instant ahead = Instant.now().plus(Duration.ofSeconds(90)).truncatedTo(ChronoUnit.SECONDS);
+        String server = unique("ahead");
+        send(MetricsSender.FUTURE_PARTITION, server, event(server, 5, ahead));
 
         await().atMost(WAIT).untilAsserted(() ->
-                given().get("/v1/servers").then().statusCode(200).body("as_of", equalTo(future.toString())));
-        given().get("/v1/servers/{id}", server).then().statusCode(200)
-                .body("as_of", equalTo(future.toString()))
-                .body("last_seen", equalTo(future.toString()));
+                given().get("/v1/servers/{id}", server).then().statusCode(200)
+                        .body("as_of", equalTo(ahead.toString()))
+                        .body("last_seen", equalTo(ahead.toString())));
+    }
+
+    @Test
+    void aSampleADayAheadCountsAtItsReceiptTime() {
+        Instant dayAhead = Instant.now().plus(Duration.ofDays(1));
+        String server = unique("day-ahead");
+        Instant sent = Instant.now();
+        send(MetricsSender.FUTURE_PARTITION, server, event(server, 5, dayAhead));
+        Instant written = Instant.now();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            Instant lastSeen = Instant.parse(given().get("/v1/servers/{id}", server).then().statusCode(200)
+                    .extract().path("last_seen"));
+            assertFalse(lastSeen.isBefore(sent.minusMillis(1)) || lastSeen.isAfter(written.plusSeconds(1)),
+                    "last_seen " + lastSeen + " is its receipt, between " + sent + " and " + written);
+        });
     }
 
     @Test
