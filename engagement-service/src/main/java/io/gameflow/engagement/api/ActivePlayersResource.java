@@ -32,8 +32,10 @@ public class ActivePlayersResource {
     @GET
     @Operation(summary = "Active players over the last 1m, 5m, 15m and 1h, in total and by platform",
             description = "A player is active in window W with at least one event in (as_of − W, as_of]. Exact counts, "
-                    + "kept per partition as the stream time advances (carried on by the wall clock when nothing arrives); "
-                    + "platforms other than PC, Console and Mobile count as other.")
+                    + "kept per partition as the stream time advances (carried on by the wall clock when nothing arrives, "
+                    + "never ahead of it); an event dated more than the clock skew (2 min) ahead of its receipt counts at "
+                    + "its receipt time, so a client's wrong clock moves nobody else's count. Platforms other than PC, "
+                    + "Console and Mobile count as other.")
     @APIResponse(responseCode = "200", description = "The counts by window",
             content = @Content(schema = @Schema(implementation = Answer.class)))
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",

@@ -34,7 +34,8 @@ public class LevelsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Per level and map: events (and by event type), distinct players, players there now, stuck now, drop-offs",
             description = "Counts since the beginning of player-events, per (level_id, map_id), sorted by level_id "
-                    + "then map_id. as_of is the service's stream time (the latest event time processed), so a replay "
+                    + "then map_id. as_of is the service's stream time (the latest event time processed, where an event "
+                    + "dated more than the clock skew ahead of its receipt counts at its receipt time), so a replay "
                     + "of the same events gives the same answer.")
     @APIResponse(responseCode = "200", description = "The counts, as of the stream time",
             content = @Content(schema = @Schema(implementation = LevelsAnswer.class)))

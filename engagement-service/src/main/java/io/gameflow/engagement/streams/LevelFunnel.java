@@ -37,8 +37,9 @@ final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
     }
 
     /**
-     * "length:level_id|slot": level ids are free text, so the id's length goes first, or the range of level "a"
-     * would also hold the times of a level "a|b"; the slot is zero-padded so that a level's times are one range.
+     * "length:level_id|slot": the id's length goes first, so that the range of level "a" can never hold the times of
+     * another level whose id starts with "a" (ids may hold ":" and "."; "|" is refused today, but the key does not rely
+     * on it); the slot is zero-padded so that a level's times are one range.
      */
     static String durationKey(String levelId, int slot) {
         return prefix(levelId) + String.format("%05d", slot);

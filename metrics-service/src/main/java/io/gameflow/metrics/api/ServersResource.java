@@ -37,7 +37,8 @@ public class ServersResource {
                     + "alerts firing), or healthy. stats has avg, max and p95 of cpu_load, memory_usage and latency over the "
                     + "rolling window (1 min of event time). A server silent for forget-after (24 h) is no longer listed. "
                     + "as_of is the stream time: the latest sample time of the servers tracked (null before the first "
-                    + "sample), never the wall clock.")
+                    + "sample), never the wall clock; a sample dated more than the clock skew (2 min) ahead of its receipt "
+                    + "counts at its receipt time.")
     @APIResponse(responseCode = "200", description = "A page of servers, optionally only those of one region or status",
             content = @Content(schema = @Schema(implementation = ServersAnswer.class)))
     @APIResponse(responseCode = "400", description = "An unknown status, a limit outside 1-1000, or a cursor this API did not give",

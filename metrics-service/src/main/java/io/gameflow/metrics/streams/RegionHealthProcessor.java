@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.events.time.TaskClock;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Point;
@@ -40,14 +41,12 @@ import java.util.Map;
  */
 final class RegionHealthProcessor implements Processor<String, ServerSample, String, Alert> {
 
-    private static final long UNKNOWN = Long.MIN_VALUE;
-
     private final RuleBook rules;
     private final ServerLimits limits;
     private final Duration checkEvery;
     private final Map<String, RegionPoints> pointsByRegion = new HashMap<>();
-    private long latestSample = UNKNOWN;
-    private long wallAtLatestSample;
+    /** "Now" for forgetting quiet regions: the latest sample, carried on by the wall clock, never ahead of it. */
+    private final TaskClock clock = new TaskClock();
     private boolean allLoaded;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, RegionState> ruleStore;
@@ -66,7 +65,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         this.pointStore = context.getStateStore(MetricsTopology.REGION_POINTS_STORE);
         // a task revived after an aborted transaction restores its stores: what memory held may be ahead of them
         pointsByRegion.clear();
-        latestSample = UNKNOWN;
+        clock.reset();
         allLoaded = false;
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetQuietRegions);
     }
@@ -77,10 +76,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         ServerSample sample = notAheadOfTheWallClock(record.value());
         long time = sample.lastSeenTime().toEpochMilli();
         RegionPoints points = pointsByRegion.computeIfAbsent(region, this::load);
-        if (time > latestSample) {
-            latestSample = time;
-            wallAtLatestSample = context.currentSystemTimeMs();
-        }
+        clock.observe(time, context.currentSystemTimeMs());
         if (!points.isEmpty() && time < points.newest() - rules.grace().toMillis()) {
             return;
         }
@@ -125,10 +121,10 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         if (!allLoaded) {
             loadAll();
         }
-        if (latestSample == UNKNOWN) {
+        long now = clock.now(wallNow);
+        if (now == TaskClock.UNKNOWN) {
             return;
         }
-        long now = latestSample + Math.max(0, wallNow - wallAtLatestSample);
         List<String> quiet = pointsByRegion.entrySet().stream()
                 .filter(region -> now - region.getValue().newest() >= limits.forgetAfter().toMillis())
                 .map(Map.Entry::getKey)
@@ -159,12 +155,8 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
                 pointsByRegion.computeIfAbsent(region, this::load);
             });
         }
-        pointsByRegion.values().forEach(points -> {
-            if (!points.isEmpty() && points.newest() > latestSample) {
-                latestSample = points.newest();
-                wallAtLatestSample = context.currentSystemTimeMs();
-            }
-        });
+        pointsByRegion.values().stream().filter(points -> !points.isEmpty())
+                .forEach(points -> clock.observe(points.newest(), context.currentSystemTimeMs()));
         allLoaded = true;
     }
 
