@@ -137,7 +137,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** Deletes the broker's log and metadata directories, even of a data directory the caller gave; call after {@link #stop()}. */
+    /**
+     * Deletes the broker's log and metadata directories, also those of a data directory the caller gave; call after
+     * {@link #stop()}.
+     */
     public void deleteData() {
         deleteDirectory(dataDir);
     }
