@@ -3,7 +3,8 @@
 # the four services as JVM processes, the generator feeding them. Ctrl-C (or SIGTERM) stops every process
 # this script started; if one of them dies, the script says which and stops the rest. Logs and data live
 # under $GAMEFLOW_RUN_DIR (default target/local-stack); its logs/, kafka/ and state/ are wiped at each start
-# so that no stale Kafka or RocksDB state leaks into a new run.
+# so that no stale Kafka or RocksDB state leaks into a new run, unless GAMEFLOW_KEEP_DATA=true: then the broker
+# restarts on kafka/ and the Streams services on state/, topics, records, offsets and counts included.
 #
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
@@ -14,7 +15,8 @@
 # GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
-# GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never).
+# GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never),
+# GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -51,6 +53,7 @@ export GENERATOR_INGEST_CLIENT_API_KEY=${GENERATOR_INGEST_CLIENT_API_KEY:-${GENE
 export GENERATOR_INGEST_SERVER_API_KEY=${GENERATOR_INGEST_SERVER_API_KEY:-${GENERATOR_INGEST_API_KEY:-$SERVER_KEY}}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
+KEEP_DATA=${GAMEFLOW_KEEP_DATA:-false}
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
 MODULES=(events kafka-embedded "${SERVICES[@]}")
 declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PORT
@@ -148,10 +151,19 @@ for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
   listening "$port" && fail "port $port is already in use (another GameFlow stack?); stop it or set the *_PORT variables"
 done
 command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
+[[ $KEEP_DATA == true || $KEEP_DATA == false ]] || fail "GAMEFLOW_KEEP_DATA must be true or false; got '$KEEP_DATA'"
 log "live dashboard: $DASHBOARD_URL (once the stack is ready)"
 
-# only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else
-rm -rf "$RUN_DIR/logs" "$RUN_DIR/kafka" "$RUN_DIR/state"
+# only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else.
+# The Streams state is built from the broker's data (offsets, changelogs): keep both or neither.
+rm -rf "$RUN_DIR/logs"
+KAFKA_FRESH=()
+if [[ $KEEP_DATA == false ]]; then
+  rm -rf "$RUN_DIR/kafka" "$RUN_DIR/state"
+  KAFKA_FRESH=(--fresh)
+elif [[ -d $RUN_DIR/kafka ]]; then
+  log "GAMEFLOW_KEEP_DATA=true: restarting on the data in $RUN_DIR/kafka and $RUN_DIR/state"
+fi
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/state"
 build_if_needed
 
@@ -160,7 +172,7 @@ KAFKA_CP="$(kafka_jar)"
 KAFKA_CP+=":$(cat "$ROOT/kafka-embedded/target/classpath.txt"):$(cat "$ROOT/kafka-embedded/target/classpath-logging.txt")"
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true \
   -cp "$KAFKA_CP" io.gameflow.kafka.embedded.StandaloneBroker \
-  --port "$KAFKA_PORT" --data-dir "$RUN_DIR/kafka" --partitions "${KAFKA_PARTITIONS:-6}" --fresh \
+  --port "$KAFKA_PORT" --data-dir "$RUN_DIR/kafka" --partitions "${KAFKA_PARTITIONS:-6}" "${KAFKA_FRESH[@]}" \
   >"$RUN_DIR/logs/kafka.log" 2>&1 &
 KAFKA_PID=$!
 PIDS+=("$KAFKA_PID")

@@ -31,41 +31,68 @@ import java.util.stream.Stream;
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one process) running inside this JVM,
  * on loopback. Used by the tests of every service and, through {@link StandaloneBroker}, by the local stack.
+ *
+ * <p>A broker started on a data directory that an earlier broker used (stopped cleanly or killed) comes up with
+ * that broker's topics, records and committed offsets.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private final int port;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafka(Path dataDir, boolean ownsDataDir, int port, KafkaRaftServer server) {
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.port = port;
         this.server = server;
     }
 
-    /** Starts a broker on free loopback ports with its data in a new temporary directory. */
+    /**
+     * Starts a broker on free loopback ports with its data in a new temporary directory, which {@link #close()}
+     * deletes.
+     */
     public static EmbeddedKafka startOnFreePorts() {
         try {
             int[] ports = freePorts(2);
-            return start(Files.createTempDirectory("gameflow-kafka-"), ports[0], ports[1]);
+            return start(Files.createTempDirectory("gameflow-kafka-"), true, ports[0], ports[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Formats {@code dataDir} if it is not yet formatted and starts the broker; returns once it answers
-     * metadata requests.
+     * Formats {@code dataDir} if it is not yet formatted, else reuses its topics and records, and starts the broker;
+     * returns once it answers metadata requests. The directory belongs to the caller: {@link #close()} keeps it.
      */
     public static EmbeddedKafka start(Path dataDir, int port, int controllerPort) {
-        Properties props = brokerProperties(dataDir.resolve("logs"), port, controllerPort);
-        formatStorage(dataDir, props);
+        return start(dataDir, false, port, controllerPort);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean ownsDataDir, int port, int controllerPort) {
+        Properties props = brokerProperties(logDir(dataDir), port, controllerPort);
+        writeConfig(dataDir, props);
+        if (!isFormatted(dataDir)) {
+            formatStorage(dataDir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, port, server);
+        EmbeddedKafka kafka = new EmbeddedKafka(dataDir, ownsDataDir, port, server);
         kafka.awaitReady();
         return kafka;
+    }
+
+    /**
+     * Whether a broker has used {@code dataDir}: the format step writes {@code meta.properties}, with the cluster id
+     * that the stored metadata belongs to. Formatting again would need a new id, which the broker then refuses.
+     */
+    static boolean isFormatted(Path dataDir) {
+        return Files.exists(logDir(dataDir).resolve("meta.properties"));
+    }
+
+    private static Path logDir(Path dataDir) {
+        return dataDir.resolve("logs");
     }
 
     public String bootstrapServers() {
@@ -110,7 +137,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** Deletes the broker's log and metadata directories; call after {@link #stop()}. */
+    /**
+     * Deletes the broker's log and metadata directories, also those of a data directory the caller gave; call after
+     * {@link #stop()}.
+     */
     public void deleteData() {
         deleteDirectory(dataDir);
     }
@@ -126,11 +156,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** Stops the broker and deletes its data. */
+    /**
+     * Stops the broker; deletes its data if it lives in the temporary directory of {@link #startOnFreePorts()}, keeps
+     * it if the caller gave the directory, so that a broker started on it later finds it.
+     */
     @Override
     public void close() {
         stop();
-        deleteData();
+        if (ownsDataDir) {
+            deleteData();
+        }
     }
 
     public static int freePort() {
@@ -197,22 +232,32 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
-    private static void formatStorage(Path dataDir, Properties props) {
+    /** The broker's settings as a file, for the format step; rewritten at each start, as the ports may change. */
+    private static void writeConfig(Path dataDir, Properties props) {
         try {
             Files.createDirectories(dataDir);
-            Path config = dataDir.resolve("server.properties");
-            try (OutputStream out = Files.newOutputStream(config)) {
+            try (OutputStream out = Files.newOutputStream(configFile(dataDir))) {
                 props.store(out, "GameFlow embedded broker");
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path configFile(Path dataDir) {
+        return dataDir.resolve("server.properties");
+    }
+
+    /** Formats a data directory no broker has used yet, for a new cluster. */
+    private static void formatStorage(Path dataDir) {
+        try {
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int status = StorageTool.execute(new String[]{
-                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--ignore-formatted"},
+                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", configFile(dataDir).toString()},
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             if (status != 0) {
                 throw new IllegalStateException("kafka-storage format failed: " + output.toString(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
         }

@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs one broker for the local stack until the process is stopped. Options (all optional):
  * {@code --port 9092 --controller-port 9093 --data-dir target/kafka --partitions 6 --fresh}.
- * Creates the GameFlow topics and prints {@code KAFKA READY <bootstrap>} once clients can connect.
+ * Creates the GameFlow topics that do not exist yet and prints {@code KAFKA READY <bootstrap>} once clients can
+ * connect. Without {@code --fresh} a data directory that an earlier broker used, stopped or killed, is reused with
+ * its topics and records (an existing topic keeps its partition count); {@code --fresh} deletes it first.
  */
 public final class StandaloneBroker {
 
