@@ -29,11 +29,11 @@ import java.util.function.Consumer;
  * batch in one hop onto its sending thread, each with a plain callback. Sent through the channel's emitter, one
  * message pipeline per record took about half of the service's CPU under batched load (JFR).
  *
- * <p>While the broker is away a send may block that one thread (for the producer's {@code max.block.ms}, waiting for
- * metadata or buffer space), and every batch behind it waits. So a batch is handed over as soon as the Uni is
- * subscribed, whose caller's timeout therefore runs from then and not from when the thread gets to it; the thread
- * stops sending a batch at its first refused record, and does not start one whose time is up: its request has been
- * answered 503 by then, and its client sends it again.
+ * <p>While the broker is away a send can block that one thread for the producer's {@code max.block.ms} (waiting for
+ * metadata or buffer space), and the batches behind it wait. So a batch is queued for the thread as soon as the
+ * returned Uni is subscribed, and a caller's timeout counts from then, not from when the thread gets to it. The
+ * thread stops a batch at its first refused record, and does not go on with one whose time is up: its request has
+ * been answered 503 already, and its client sends it again.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -74,7 +74,8 @@ public class EventPublisher {
                                 BatchAcknowledgement acknowledgement) {
         for (ValidatedEvent event : batch) {
             if (acknowledgement.isSettled()) {
-                // a record was refused (no metadata or buffer space within max.block.ms): the batch is lost anyway
+                // a record was refused (no metadata or buffer space within max.block.ms), or the caller gave up:
+                // the request gets 503 whatever the other records do
                 return;
             }
             if (System.nanoTime() - giveUpAtNanos >= 0) {
