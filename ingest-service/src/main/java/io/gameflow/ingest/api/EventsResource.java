@@ -93,7 +93,8 @@ public class EventsResource {
     @APIResponse(responseCode = "429", description = "The API key is over its events/s; retry after Retry-After seconds (error rate_limited)",
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time (error kafka_unavailable). Some "
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge within gameflow.ingest.kafka-timeout "
+            + "(error kafka_unavailable); given within that time also while the broker is down. Some "
             + "of the events may still land; send the same body again after Retry-After seconds: the event ids stay "
             + "the same, so the copies can be dropped downstream",
             headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = SchemaType.INTEGER)),

@@ -10,14 +10,16 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Writes validated events, each to the topic its route names; the returned Uni completes when Kafka acknowledged
@@ -26,6 +28,12 @@ import java.util.function.Function;
  * <p>The records go to the {@code events-out} channel's own producer (configured in application.properties), a whole
  * batch in one hop onto its sending thread, each with a plain callback. Sent through the channel's emitter, one
  * message pipeline per record took about half of the service's CPU under batched load (JFR).
+ *
+ * <p>While the broker is away a send can block that one thread for the producer's {@code max.block.ms} (waiting for
+ * metadata or buffer space), and the batches behind it wait. So a batch is queued for the thread as soon as the
+ * returned Uni is subscribed, and a caller's timeout counts from then, not from when the thread gets to it. The
+ * thread stops a batch at its first refused record, and does not go on with one whose time is up: its request has
+ * been answered 503 already, and its client sends it again.
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -43,22 +51,39 @@ public class EventPublisher {
         this.metrics = metrics;
     }
 
-    public Uni<Void> publishAll(List<ValidatedEvent> batch) {
+    /**
+     * @param within how long the caller waits for the acknowledgement; records not yet sent by then are not sent
+     */
+    public Uni<Void> publishAll(List<ValidatedEvent> batch, Duration within) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> acknowledged = clients.<String, String>getProducer(CHANNEL)
-                .runOnSendingThread((Function<Producer<String, String>, CompletableFuture<Void>>) producer -> sendAll(producer, batch))
-                .flatMap(all -> Uni.createFrom().completionStage(all));
+        Uni<Void> acknowledged = Uni.createFrom().completionStage(() -> handOver(batch, System.nanoTime() + within.toNanos()));
         return metrics.timeKafkaAck(acknowledged);
     }
 
-    private static CompletableFuture<Void> sendAll(Producer<String, String> producer, List<ValidatedEvent> batch) {
+    private CompletableFuture<Void> handOver(List<ValidatedEvent> batch, long giveUpAtNanos) {
         BatchAcknowledgement acknowledgement = new BatchAcknowledgement(batch.size());
+        clients.<String, String>getProducer(CHANNEL)
+                .runOnSendingThread((Consumer<Producer<String, String>>) producer -> sendAll(producer, batch, giveUpAtNanos, acknowledgement))
+                .subscribe().with(sent -> { }, acknowledgement::fail);
+        return acknowledgement.all;
+    }
+
+    private static void sendAll(Producer<String, String> producer, List<ValidatedEvent> batch, long giveUpAtNanos,
+                                BatchAcknowledgement acknowledgement) {
         for (ValidatedEvent event : batch) {
+            if (acknowledgement.isSettled()) {
+                // a record was refused (no metadata or buffer space within max.block.ms), or the caller gave up:
+                // the request gets 503 whatever the other records do
+                return;
+            }
+            if (System.nanoTime() - giveUpAtNanos >= 0) {
+                acknowledgement.fail(new TimeoutException("the request's Kafka timeout passed before its records were all sent"));
+                return;
+            }
             producer.send(recordOf(event), acknowledgement);
         }
-        return acknowledgement.all;
     }
 
     private static ProducerRecord<String, String> recordOf(ValidatedEvent event) {
@@ -78,10 +103,18 @@ public class EventPublisher {
             this.pending = new AtomicInteger(records);
         }
 
+        boolean isSettled() {
+            return all.isDone();
+        }
+
+        void fail(Throwable failure) {
+            all.completeExceptionally(failure);
+        }
+
         @Override
         public void onCompletion(RecordMetadata metadata, Exception failure) {
             if (failure != null) {
-                all.completeExceptionally(failure);
+                fail(failure);
             } else if (pending.decrementAndGet() == 0) {
                 all.complete(null);
             }

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,11 @@ public class IngestPipeline {
         if (accepted.isEmpty()) {
             return Uni.createFrom().item(screened.result());
         }
-        return publisher.publishAll(accepted)
-                .ifNoItem().after(config.kafkaTimeout()).failWith(() -> new KafkaUnavailableException(
-                        "Kafka did not acknowledge within " + config.kafkaTimeout().toMillis() + " ms"))
+        Duration timeout = config.kafkaTimeout();
+        // the timer starts when the request subscribes, however long the batch then queues for the producer's thread
+        return publisher.publishAll(accepted, timeout)
+                .ifNoItem().after(timeout).failWith(() -> new KafkaUnavailableException(
+                        "Kafka did not acknowledge within " + timeout.toMillis() + " ms"))
                 .onFailure(failure -> !(failure instanceof KafkaUnavailableException))
                 .transform(failure -> new KafkaUnavailableException("Kafka did not accept the events: " + failure.getMessage()))
                 .onFailure().invoke(() -> metrics.failed(accepted))
