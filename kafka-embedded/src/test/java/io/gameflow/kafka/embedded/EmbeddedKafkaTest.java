@@ -51,8 +51,11 @@ class EmbeddedKafkaTest {
         kafka.createTopics(Topics.ALL, 2); // again: existing topics are fine
 
         try (var admin = kafka.admin()) {
-            Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            assertTrue(names.containsAll(Topics.ALL), names::toString);
+            // a topic just created may take a moment to show in the metadata another request reads
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+                Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+                assertTrue(names.containsAll(Topics.ALL), names::toString);
+            });
             int partitions = admin.describeTopics(List.of(Topics.PLAYER_EVENTS)).allTopicNames().get(10, TimeUnit.SECONDS)
                     .get(Topics.PLAYER_EVENTS).partitions().size();
             assertEquals(2, partitions);
