@@ -14,8 +14,10 @@ stamp=$(stamp_today)
 rm -rf "$BENCH_DIR/summary" && mkdir -p "$BENCH_DIR/summary"
 ensure_built generator-service ingest-service engagement-service metrics-service
 tools_classpath >/dev/null
-for port in "${BENCH_KAFKA_PORT:-39092}" "${BENCH_INGEST_PORT:-38080}" "${BENCH_GENERATOR_PORT:-38081}" \
-  "${BENCH_ENGAGEMENT_PORT:-38082}" "${BENCH_METRICS_PORT:-38083}"; do
+# defaults below 32768, out of Linux's ephemeral range: a client connection may hold any port in it and keep a
+# service from binding (an end-to-end engagement-service once failed to start on 38082)
+for port in "${BENCH_KAFKA_PORT:-27092}" "${BENCH_INGEST_PORT:-27080}" "${BENCH_GENERATOR_PORT:-27081}" \
+  "${BENCH_ENGAGEMENT_PORT:-27082}" "${BENCH_METRICS_PORT:-27083}"; do
   ! curl -s -o /dev/null "http://127.0.0.1:$port/" || die "port $port is in use: is an earlier bench still running?"
 done
 
