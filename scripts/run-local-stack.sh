@@ -16,7 +16,8 @@
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never),
-# GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before).
+# GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before),
+# ENGAGEMENT_INSTANCE_ID (engagement-0), METRICS_INSTANCE_ID (metrics-0): the Streams instances' stable names.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,6 +27,10 @@ export GENERATOR_PORT=${GENERATOR_PORT:-8081}
 export INGEST_PORT=${INGEST_PORT:-8080}
 export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
 export METRICS_PORT=${METRICS_PORT:-8083}
+# one instance of each Streams service, under a stable name (static membership, docs/recovery.md): restarted on the
+# same state, it takes its partitions back at once
+export ENGAGEMENT_INSTANCE_ID=${ENGAGEMENT_INSTANCE_ID:-engagement-0}
+export METRICS_INSTANCE_ID=${METRICS_INSTANCE_ID:-metrics-0}
 # ingest refuses to start without a key; these development keys are for this machine only. Each has a scope, as
 # a real game's would: the client key (in every game client, so soon public) cannot report server health.
 if [[ -z ${INGEST_API_KEYS:-} ]]; then
