@@ -65,6 +65,13 @@ final class ServiceJar implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook runs, nothing is committed, no group is left. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -9,7 +9,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +27,14 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two engagement-service instances on one broker each hold part of the players and cells; either answers for the
- * whole game. One is stopped mid-stream and started again: every count comes out exact, none twice.
+ * whole game. One is stopped mid-stream and started again: every count comes out exact, none twice. Then one is
+ * killed: the other answers for all players within the documented failover time (docs/recovery.md).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoEngagementInstancesIT {
 
     private static final Duration WAIT = Duration.ofMinutes(2);
@@ -47,7 +53,9 @@ class TwoEngagementInstancesIT {
                     "ENGAGEMENT_ADVERTISED_HOST", "127.0.0.1",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("engagement-state-" + i).toString(),
-                    "ENGAGEMENT_APPLICATION_ID", "engagement-two-instances")).start());
+                    "ENGAGEMENT_APPLICATION_ID", "engagement-two-instances",
+                    "ENGAGEMENT_INSTANCE_ID", "engagement-" + i,
+                    "KAFKA_STREAMS_STANDBY_REPLICAS", "1")).start());
         }
         for (ServiceJar instance : instances) {
             instance.awaitReady(WAIT);
@@ -102,6 +110,7 @@ class TwoEngagementInstancesIT {
     }
 
     @Test
+    @Order(1)
     void eitherInstanceAnswersForTheWholeGameAndARestartCountsNothingTwice() throws Exception {
         play(0, 40, 0);
         expectEverywhere(40, 20);
@@ -120,5 +129,29 @@ class TwoEngagementInstancesIT {
         expectEverywhere(80, 40);
         given().get(instances.get(0).url("/v1/engagement/active-players")).then().statusCode(200)
                 .body("windows.'1h'.total", equalTo(80));
+    }
+
+    @Test
+    @Order(2)
+    void whenAnInstanceDiesTheOtherAnswersForAllPlayersWithinTheFailoverTime() throws Exception {
+        ServiceJar survivor = instances.get(0);
+        Instant killed = Instant.now();
+        instances.get(1).kill();
+
+        await("the survivor answers for every player").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    for (int p = 0; p < 80; p++) {
+                        given().get(survivor.url("/v1/engagement/players/player_" + p)).then().statusCode(200)
+                                .body("player_id", equalTo("player_" + p));
+                    }
+                    given().get(survivor.url("/v1/engagement/funnel")).then().statusCode(200)
+                            .body("levels.find { it.level_id == 'level_01' }.players", equalTo(80))
+                            .body("levels.find { it.level_id == 'level_01' }.completions", equalTo(40));
+                });
+        Duration failover = Duration.between(killed, Instant.now());
+        System.out.printf("engagement failover: the survivor answered for all players %.1f s after the kill%n",
+                failover.toMillis() / 1000.0);
+        assertTrue(failover.compareTo(Recovery.FAILOVER_WITHIN) <= 0,
+                "the survivor took " + failover + ", documented: " + Recovery.FAILOVER_WITHIN);
     }
 }

@@ -9,7 +9,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two metrics-service instances on one broker split the servers by partition; either answers for the whole fleet:
- * lists merge both, a lookup goes to the owner, alerts come from server-alerts.
+ * lists merge both, a lookup goes to the owner, alerts come from server-alerts. When one is killed, the other answers
+ * for every server within the documented failover time (docs/recovery.md).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoMetricsInstancesIT {
 
     private static final int PARTITIONS = 6;
@@ -52,7 +57,9 @@ class TwoMetricsInstancesIT {
                     "METRICS_ADVERTISED_HOST", "127.0.0.1",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("metrics-state-" + i).toString(),
-                    "METRICS_APPLICATION_ID", "metrics-two-instances")).start());
+                    "METRICS_APPLICATION_ID", "metrics-two-instances",
+                    "METRICS_INSTANCE_ID", "metrics-" + i,
+                    "KAFKA_STREAMS_STANDBY_REPLICAS", "1")).start());
             ports.add(port);
         }
         for (ServiceJar instance : instances) {
@@ -69,6 +76,7 @@ class TwoMetricsInstancesIT {
     }
 
     @Test
+    @Order(1)
     void eitherInstanceAnswersForTheWholeFleetWhileEachHoldsPart() throws Exception {
         Map<String, Boolean> hotByServer = serversOnEveryPartition();
         List<String> servers = List.copyOf(hotByServer.keySet());
@@ -117,6 +125,31 @@ class TwoMetricsInstancesIT {
         for (ServiceJar instance : instances) {
             assertTrue(instance.isAlive(), instance.log());
         }
+    }
+
+    @Test
+    @Order(2)
+    void whenAnInstanceDiesTheOtherAnswersForEveryServerWithinTheFailoverTime() throws Exception {
+        int survivor = ports.get(0);
+        List<String> servers = List.copyOf(serversOnEveryPartition().keySet());
+        Instant killed = Instant.now();
+        instances.get(1).kill();
+
+        await("the survivor answers for every server").atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    given().get(url(survivor, "/v1/servers")).then().statusCode(200)
+                            .body("servers.server_id", containsInAnyOrder(servers.toArray()));
+                    for (String server : servers) {
+                        given().get(url(survivor, "/v1/servers/" + server)).then().statusCode(200)
+                                .body("server_id", equalTo(server));
+                    }
+                    assertEquals(servers.size(), local(survivor).size(), "the survivor holds every server itself");
+                });
+        Duration failover = Duration.between(killed, Instant.now());
+        System.out.printf("metrics failover: the survivor answered for every server %.1f s after the kill%n",
+                failover.toMillis() / 1000.0);
+        assertTrue(failover.compareTo(Recovery.FAILOVER_WITHIN) <= 0,
+                "the survivor took " + failover + ", documented: " + Recovery.FAILOVER_WITHIN);
     }
 
     /** Two server ids per partition, so that both instances surely hold some; the first of each runs hot. */
