@@ -12,7 +12,10 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** One packaged service started as an operator would: its jar, an environment, a log file; stopped with SIGTERM. */
+/**
+ * One packaged service started as an operator would: its jar, an environment, a log file; stopped with SIGTERM, or
+ * killed as {@code kill -9} would and started again on the same environment, port and log.
+ */
 final class ServiceJar implements AutoCloseable {
 
     private static final Path ROOT = Path.of(System.getProperty("gameflow.root", ".."));
@@ -21,13 +24,30 @@ final class ServiceJar implements AutoCloseable {
     private final Map<String, String> env;
     private final int port;
     private final Path log;
+    private final boolean ownsLog;
     private Process process;
+    private long startedNanos;
 
     ServiceJar(String service, int port, Map<String, String> env) throws IOException {
+        this(service, port, env, Files.createTempFile(service, ".log"), true);
+    }
+
+    /** A service that logs to {@code log}, which {@link #close()} keeps, for a test that reports on it afterwards. */
+    ServiceJar(String service, int port, Map<String, String> env, Path log) throws IOException {
+        this(service, port, env, log, false);
+    }
+
+    private ServiceJar(String service, int port, Map<String, String> env, Path log, boolean ownsLog) throws IOException {
         this.service = service;
         this.port = port;
         this.env = env;
-        this.log = Files.createTempFile(service, ".log");
+        this.log = log;
+        this.ownsLog = ownsLog;
+        Files.createDirectories(log.toAbsolutePath().getParent());
+    }
+
+    String name() {
+        return service;
     }
 
     int port() {
@@ -38,13 +58,23 @@ final class ServiceJar implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Starts the service; also again after {@link #stop()} or {@link #kill()}, appending to the same log. */
     ServiceJar start() throws IOException {
+        if (isAlive()) {
+            throw new IllegalStateException(service + " on " + port + " is running already");
+        }
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx192m", "-jar",
                 ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
+        startedNanos = System.nanoTime();
         process = builder.start();
         return this;
+    }
+
+    /** {@link System#nanoTime()} just before the latest {@link #start()}: where a restart's recovery time begins. */
+    long startedNanos() {
+        return startedNanos;
     }
 
     void awaitReady(Duration timeout) {
@@ -76,6 +106,10 @@ final class ServiceJar implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    Path logFile() {
+        return log;
+    }
+
     String log() {
         try {
             return Files.readString(log);
@@ -87,7 +121,9 @@ final class ServiceJar implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
-        Files.deleteIfExists(log);
+        if (ownsLog) {
+            Files.deleteIfExists(log);
+        }
     }
 
     static int freePort() throws IOException {
