@@ -11,6 +11,30 @@ final class Recovery {
      */
     static final Duration FAILOVER_WITHIN = Duration.ofSeconds(20);
 
+    /**
+     * engagement-service or metrics-service, killed and restarted on its state under the same instance name, answers
+     * queries within this time of its process start: the JVM and Quarkus start, the instance takes its partitions back
+     * at once (static membership), and restores what its state directory lacks from the changelogs.
+     */
+    static final Duration RESTARTED_STREAMS_WITHIN = Duration.ofSeconds(15);
+
+    /** ingest-service, killed and restarted, is ready within this time of its process start. */
+    static final Duration RESTARTED_INGEST_WITHIN = Duration.ofSeconds(15);
+
+    /**
+     * The broker, killed and restarted on its data directory: ingest acknowledges a request sent after the broker's
+     * process start within this time of that start (the JVM, log recovery of the unflushed segments, the controller's
+     * election, ingest's producer finding the broker again).
+     */
+    static final Duration RESTARTED_BROKER_WITHIN = Duration.ofSeconds(30);
+
+    /**
+     * engagement-service and metrics-service stay up while the broker is away (answering from their stores); once it
+     * is back, they count what ingest acknowledged since within this time of the broker's process start: the broker's
+     * own bound, and 15 s to reconnect, finish or abort their transactions, and catch up.
+     */
+    static final Duration STREAMS_AFTER_BROKER_RESTART_WITHIN = RESTARTED_BROKER_WITHIN.plusSeconds(15);
+
     private Recovery() {
     }
 }
