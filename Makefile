@@ -1,7 +1,7 @@
 # GameFlow — the two commands that matter: `make run` (whole stack, no Docker) and `make test` (all tests).
 MVNW := ./mvnw -B -ntp
 
-.PHONY: run test build bench clean start stop start-native stop-native
+.PHONY: run test chaos build bench clean start stop start-native stop-native
 
 ## run: start Kafka and the four services locally, the generator feeding them (Ctrl-C stops all)
 run:
@@ -14,6 +14,10 @@ test:
 	$(MVNW) -q package -Pnative -Dquarkus.native.sources-only=true -DskipTests -am \
 	  -pl generator-service,ingest-service,engagement-service,metrics-service
 	$(MVNW) verify
+
+## chaos: only the kill test (ChaosIT): ingest, broker, engagement, metrics each killed -9 under load and restarted (e2e-tests/target/chaos-report.md)
+chaos:
+	$(MVNW) verify -pl e2e-tests -am -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 
 ## bench: the benchmarks under bench/ side by side with raw Kafka (generator pacing, ingest, analytics and scaling,
 ## end to end and footprint; measured, never asserted; results in bench/results/<date>.{md,json}; needs wrk)
