@@ -18,7 +18,10 @@ import java.util.Map;
  */
 final class RecoveryReport {
 
-    /** One killed process: from its restarted process's start to its first good answer, and the bound it must meet. */
+    /**
+     * One recovery: from a killed process's restart to the first good answer of the process that recovers (itself, or
+     * one that stayed up and depends on it), and the bound it must meet.
+     */
     record Recovery(String process, String firstGoodAnswer, Duration measured, Duration bound) {
 
         boolean withinBound() {
@@ -57,7 +60,7 @@ final class RecoveryReport {
         StringBuilder out = new StringBuilder("# Chaos run: kill -9 of ingest, broker, engagement, metrics under load\n\n");
         out.append("| Figure | Value |\n|---|---|\n");
         figures.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
-        out.append("\n| Killed process | First good answer after its restart | Recovery | Bound |\n|---|---|---|---|\n");
+        out.append("\n| Recovered | Its first good answer | Seconds after the restarted process's start | Bound |\n|---|---|---|---|\n");
         for (Recovery r : recoveries) {
             out.append("| ").append(r.process()).append(" | ").append(r.firstGoodAnswer()).append(" | ")
                     .append(seconds(r.measured())).append(r.withinBound() ? "" : " (over the bound)").append(" | ")
