@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Asks one URL several times a second, for the whole test, and remembers each answer's time and whether it was 200:
@@ -59,7 +60,7 @@ final class AvailabilityProbe implements AutoCloseable {
                 answers.add(new Answer(sent, System.nanoTime(), ok));
             }
             next = Math.max(next + EVERY.toNanos(), System.nanoTime());
-            java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+            LockSupport.parkNanos(next - System.nanoTime());
         }
     }
 

@@ -9,14 +9,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -120,6 +123,10 @@ class ChaosIT {
 
     @AfterAll
     static void stop() throws Exception {
+        // also after a failure: the figures measured so far say where it went wrong
+        report.figure("Machine at the end", machineLoad());
+        report.figure("Test wall time", RecoveryReport.seconds(Duration.ofNanos(System.nanoTime() - testStart)));
+        report.write(REPORT);
         if (client != null) {
             client.close();
         }
@@ -136,9 +143,8 @@ class ChaosIT {
 
     /** The context of the timings: this machine may be shared with other builds. */
     private static String machineLoad() {
-        return String.format(java.util.Locale.ROOT, "%d cores, load average %.1f",
-                Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(Locale.ROOT, "%d cores, load average %.1f", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     @Test
@@ -202,13 +208,7 @@ class ChaosIT {
                     + RecoveryReport.seconds(recovery.measured()) + " after its restart, over its bound of "
                     + RecoveryReport.seconds(recovery.bound())));
         }
-        try {
-            assertAll(checks);
-        } finally {
-            report.figure("Machine at the end", machineLoad());
-            report.figure("Test wall time", RecoveryReport.seconds(Duration.ofNanos(System.nanoTime() - testStart)));
-            report.write(REPORT);
-        }
+        assertAll(checks);
     }
 
     private static void startLoad() {
@@ -397,7 +397,7 @@ class ChaosIT {
                 + " (bound: " + RecoveryReport.seconds(MAX_REQUEST_WAIT) + ")");
     }
 
-    private static List<String> missing(java.util.Set<String> acknowledgedIds, TopicEventIds topic) {
+    private static List<String> missing(Set<String> acknowledgedIds, TopicEventIds topic) {
         return acknowledgedIds.stream().filter(id -> !topic.contains(id)).sorted().toList();
     }
 

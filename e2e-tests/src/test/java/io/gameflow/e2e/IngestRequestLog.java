@@ -78,14 +78,4 @@ final class IngestRequestLog {
         return requests.stream().filter(r -> r.outcome() == Outcome.ACKNOWLEDGED && r.startNanos() >= nanos)
                 .mapToLong(Request::endNanos).min();
     }
-
-    synchronized List<Request> sentBetween(long fromNanos, long toNanos) {
-        List<Request> between = new ArrayList<>();
-        for (Request r : requests) {
-            if (r.startNanos() >= fromNanos && r.startNanos() < toNanos) {
-                between.add(r);
-            }
-        }
-        return between;
-    }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The event ids on a topic, read from its beginning to its current end with a plain consumer (no group), each with
@@ -64,10 +63,6 @@ final class TopicEventIds {
 
     boolean contains(String id) {
         return copiesById.containsKey(id);
-    }
-
-    Set<String> ids() {
-        return copiesById.keySet();
     }
 
     /** Records beyond the first of their event id: what a resent batch left behind. */
