@@ -76,6 +76,11 @@ final class ServiceJar implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** The exit status of a process that ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     String log() {
         try {
             return Files.readString(log);
