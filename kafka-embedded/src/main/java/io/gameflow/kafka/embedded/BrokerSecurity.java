@@ -123,15 +123,22 @@ public final class BrokerSecurity {
 
     /** As {@link #clientSecurity(String)} with a password of the caller's choice: to show a wrong one is refused. */
     public KafkaSecurity clientSecurity(String user, String password) {
-        Map<String, String> settings = new LinkedHashMap<>(serviceEnvironment(user, password));
-        Map<String, String> byName = new LinkedHashMap<>();
-        KafkaSecurity.ENV.forEach((setting, env) -> Optional.ofNullable(settings.get(env)).ifPresent(v -> byName.put(setting, v)));
-        return KafkaSecurity.from(name -> Optional.ofNullable(byName.get(name)));
+        Map<String, String> settings = new LinkedHashMap<>(serviceSettings(user));
+        settings.put(KafkaSecurity.SASL_PASSWORD, password);
+        return KafkaSecurity.from(name -> Optional.ofNullable(settings.get(name)));
     }
 
     /** The environment variables that make a GameFlow service connect as {@code user}. */
     public Map<String, String> serviceEnvironment(String user) {
         return serviceEnvironment(user, password(user));
+    }
+
+    /** The {@code gameflow.kafka.*} settings that {@link #serviceEnvironment} sets through a service's properties. */
+    public Map<String, String> serviceSettings(String user) {
+        Map<String, String> env = serviceEnvironment(user);
+        Map<String, String> settings = new LinkedHashMap<>();
+        KafkaSecurity.ENV.forEach((setting, variable) -> Optional.ofNullable(env.get(variable)).ifPresent(v -> settings.put(setting, v)));
+        return settings;
     }
 
     private Map<String, String> serviceEnvironment(String user, String password) {

@@ -81,9 +81,9 @@ public class AlertForwarder {
     }
 
     /** The service's brokers and security, in the forwarders' shared group. */
-    Properties consumerProperties() {
+    static Properties consumerProperties(KafkaClientConfig kafkaConfig, String group) {
         Properties props = kafkaConfig.properties();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -94,7 +94,7 @@ public class AlertForwarder {
         Duration retryWait = FIRST_RETRY;
         Instant nextTry = Instant.MIN;
         Instant nextResend = Instant.now().plus(config.resendEvery());
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(kafkaConfig, config.group()), new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
             kafka.subscribe(List.of(MetricsTopology.ALERTS), new RebuildOnAssignment(kafka));
             while (true) {
