@@ -92,6 +92,11 @@ public final class BrokerSecurity {
         }
     }
 
+    /** Whether a secured broker was started on this security directory before. */
+    static boolean existsIn(Path dir) {
+        return Files.exists(dir.resolve(SECRETS_FILE));
+    }
+
     /** Every user, {@value #ADMIN} included. */
     public Collection<String> users() {
         return passwords.keySet();

@@ -107,6 +107,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         BrokerSecurity security = null;
         List<String> formatArguments = List.of();
         if (securedUsers != null) {
+            if (isFormatted(dataDir) && !BrokerSecurity.existsIn(securityDir(dataDir))) {
+                // its metadata has no SCRAM users: not even the broker itself could log in
+                throw new IllegalStateException("the data in " + dataDir + " was made by an open broker; start the"
+                        + " secured one on a fresh data directory");
+            }
             security = BrokerSecurity.inDirectory(securityDir(dataDir), securedUsers);
             props.putAll(security.brokerProperties(port, controllerPort));
             formatArguments = security.formatArguments();
