@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -196,12 +197,19 @@ class SecuredKafkaIT {
             ExecutionException e = assertThrows(ExecutionException.class, () -> admin.listTopics().names().get(30, TimeUnit.SECONDS));
             assertInstanceOf(SaslAuthenticationException.class, e.getCause());
         }
-        Properties anonymous = KafkaClientConfig.of(kafka.bootstrapServers(), KafkaSecurity.plaintext()).properties();
-        anonymous.put("default.api.timeout.ms", 5_000);
-        anonymous.put("request.timeout.ms", 3_000);
-        try (Admin admin = Admin.create(anonymous)) {
-            assertThrows(Exception.class, () -> admin.listTopics().names().get(10, TimeUnit.SECONDS),
-                    "a client without TLS and credentials must learn nothing");
+        // TLS that trusts the broker, but no login; and neither TLS nor a login
+        KafkaSecurity tlsOnly = KafkaSecurity.from(name -> Optional.ofNullable(Map.of(
+                KafkaSecurity.PROTOCOL, "SSL",
+                KafkaSecurity.TRUSTSTORE_LOCATION, kafka.security().truststore().toString(),
+                KafkaSecurity.TRUSTSTORE_PASSWORD, kafka.security().truststorePassword()).get(name)));
+        for (KafkaSecurity anonymous : List.of(tlsOnly, KafkaSecurity.plaintext())) {
+            Properties props = KafkaClientConfig.of(kafka.bootstrapServers(), anonymous).properties();
+            props.put("default.api.timeout.ms", 5_000);
+            props.put("request.timeout.ms", 3_000);
+            try (Admin admin = Admin.create(props)) {
+                assertThrows(Exception.class, () -> admin.listTopics().names().get(10, TimeUnit.SECONDS),
+                        "a client without credentials (" + anonymous.protocol() + ") must learn nothing");
+            }
         }
     }
 

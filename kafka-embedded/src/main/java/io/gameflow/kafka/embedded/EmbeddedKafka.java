@@ -94,8 +94,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /**
      * As {@link #start(Path, int, int)}, secured as {@link #startSecuredOnFreePorts(Collection)} is. A data directory
-     * formatted by an open broker stays open to the metadata it holds, so use a fresh one; a secured one reused keeps
-     * its users and their passwords.
+     * that an open broker formatted holds no SCRAM users and is refused; one that a secured broker used before comes
+     * back with its users and their passwords.
      */
     public static EmbeddedKafka startSecured(Path dataDir, int port, int controllerPort, Collection<String> users) {
         return start(dataDir, false, port, controllerPort, List.copyOf(users));
@@ -313,6 +313,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("min.insync.replicas", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "1");
+        // The log cleaner takes its whole dedupe buffer (128 MiB by default) from the heap as the broker starts: a test
+        // JVM that starts a broker per Quarkus test profile (each its own class loader) ran out of its 1 GiB on that
+        // alone. The changelogs of a test or of the local stack fit a far smaller one.
+        props.put("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         // As in docker-compose.yml and deploy/k8s: topics exist because someone created them on purpose. A client
         // that asks for an unknown topic (a stale one from a stopped run, a typo) must not create it with 1 partition,
         // which Kafka Streams then refuses for its repartition topics.
@@ -326,6 +330,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             Files.createDirectories(dataDir);
             try (OutputStream out = Files.newOutputStream(configFile(dataDir))) {
                 props.store(out, "GameFlow embedded broker");
+            }
+            // a secured broker's settings hold its store passwords and its own login
+            try {
+                Files.setPosixFilePermissions(configFile(dataDir), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's profile directory is private already
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
