@@ -133,6 +133,51 @@ class KafkaSecurityManifestsTest {
         assertNone(problems);
     }
 
+    /**
+     * Kafka Streams names its internal topics, its group and its transactional ids after the application id: a
+     * Streams service's KafkaUser must grant those under the id the service runs with (its ConfigMap's, else the
+     * default of its application.properties), or it cannot start.
+     */
+    @Test
+    void streamsServicesAreGrantedTheirApplicationIdsResources() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (JsonNode workload : workloads()) {
+            String service = name(workload);
+            String properties = java.nio.file.Files.readString(ExternalTool.root().resolve(service)
+                    .resolve("src/main/resources/application.properties"));
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile(
+                    "(?m)^quarkus\\.kafka-streams\\.application-id=\\$\\{([A-Z_]+):([^}]+)}").matcher(properties);
+            if (!id.find()) {
+                continue;
+            }
+            checked++;
+            String applicationId = Optional.ofNullable(text(env(workload.path("spec").path("template").path("spec")
+                    .path("containers").path(0)).get(id.group(1)))).orElse(id.group(2));
+            List<JsonNode> acls = find("KafkaUser", service).map(u -> list(u.path("spec").path("authorization").path("acls")))
+                    .orElse(List.of());
+            for (String[] needed : new String[][]{{"topic", applicationId + "-", "prefix", "Create"},
+                    {"group", applicationId, "literal", "Read"}, {"transactionalId", applicationId + "-", "prefix", "Write"}}) {
+                boolean granted = acls.stream().anyMatch(acl -> needed[0].equals(acl.path("resource").path("type").asText())
+                        && needed[1].equals(acl.path("resource").path("name").asText())
+                        && needed[2].equals(acl.path("resource").path("patternType").asText("literal"))
+                        && list(acl.path("operations")).stream().anyMatch(op -> needed[3].equals(op.asText())));
+                if (!granted) {
+                    problems.add("KafkaUser " + service + " must grant " + needed[3] + " on " + needed[0] + " " + needed[1]
+                            + " (" + needed[2] + "): " + service + " runs Kafka Streams as " + applicationId);
+                }
+            }
+        }
+        assertTrue(checked >= 2, "found " + checked + " Kafka Streams services in the prod overlay; expected engagement and metrics");
+        assertNone(problems);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+
     /** A container whose service reads KAFKA_BOOTSTRAP_SERVERS, unless the generator in a mode without Kafka. */
     private static boolean talksToKafka(Map<String, JsonNode> env) {
         String generatorMode = text(env.get("GENERATOR_MODE"));
