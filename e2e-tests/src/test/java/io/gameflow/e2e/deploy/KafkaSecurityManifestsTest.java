@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,9 +147,9 @@ class KafkaSecurityManifestsTest {
         int checked = 0;
         for (JsonNode workload : workloads()) {
             String service = name(workload);
-            String properties = java.nio.file.Files.readString(ExternalTool.root().resolve(service)
+            String properties = Files.readString(ExternalTool.root().resolve(service)
                     .resolve("src/main/resources/application.properties"));
-            java.util.regex.Matcher id = java.util.regex.Pattern.compile(
+            Matcher id = Pattern.compile(
                     "(?m)^quarkus\\.kafka-streams\\.application-id=\\$\\{([A-Z_]+):([^}]+)}").matcher(properties);
             if (!id.find()) {
                 continue;

@@ -23,8 +23,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
@@ -333,7 +334,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             // a secured broker's settings hold its store passwords and its own login
             try {
-                Files.setPosixFilePermissions(configFile(dataDir), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(configFile(dataDir), PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
                 // Windows: the user's profile directory is private already
             }
