@@ -17,7 +17,10 @@
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never),
 # GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before),
-# ENGAGEMENT_INSTANCE_ID (engagement-0), METRICS_INSTANCE_ID (metrics-0): the Streams instances' stable names.
+# ENGAGEMENT_INSTANCE_ID (engagement-0), METRICS_INSTANCE_ID (metrics-0): the Streams instances' stable names,
+# GAMEFLOW_KAFKA_SECURE (false: the broker is open, on loopback only; true: as in prod, SASL_SSL with SCRAM-SHA-512, a
+# certificate made at the first start, and one user per service with the ACLs of
+# deploy/k8s/overlays/prod/kafka-users.yaml; each service gets its user's password and the trust store).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,6 +62,8 @@ export GENERATOR_INGEST_SERVER_API_KEY=${GENERATOR_INGEST_SERVER_API_KEY:-${GENE
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 KEEP_DATA=${GAMEFLOW_KEEP_DATA:-false}
+KAFKA_SECURE=${GAMEFLOW_KAFKA_SECURE:-false}
+KAFKA_USERS=$ROOT/deploy/k8s/overlays/prod/kafka-users.yaml
 SERVICES=(generator-service ingest-service engagement-service metrics-service)
 MODULES=(events kafka-embedded "${SERVICES[@]}")
 declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PORT
@@ -157,6 +162,10 @@ for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
 done
 command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
 [[ $KEEP_DATA == true || $KEEP_DATA == false ]] || fail "GAMEFLOW_KEEP_DATA must be true or false; got '$KEEP_DATA'"
+[[ $KAFKA_SECURE == true || $KAFKA_SECURE == false ]] || fail "GAMEFLOW_KAFKA_SECURE must be true or false; got '$KAFKA_SECURE'"
+# as in prod, the generator has no Kafka user: it posts to ingest over HTTP
+[[ $KAFKA_SECURE == false || $GENERATOR_MODE != kafka ]] \
+  || fail "GAMEFLOW_KAFKA_SECURE=true gives the generator no Kafka user (it has none in prod either): use GENERATOR_MODE=http"
 log "live dashboard: $DASHBOARD_URL (once the stack is ready)"
 
 # only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else.
@@ -172,13 +181,19 @@ fi
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/state"
 build_if_needed
 
-log "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/logs/kafka.log)"
+KAFKA_SECURITY=()
+if [[ $KAFKA_SECURE == true ]]; then
+  KAFKA_SECURITY=(--secure --kafka-users "$KAFKA_USERS")
+  log "starting Kafka secured (SASL_SSL, a user per service) on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/logs/kafka.log)"
+else
+  log "starting Kafka on 127.0.0.1:$KAFKA_PORT (log: $RUN_DIR/logs/kafka.log)"
+fi
 KAFKA_CP="$(kafka_jar)"
 KAFKA_CP+=":$(cat "$ROOT/kafka-embedded/target/classpath.txt"):$(cat "$ROOT/kafka-embedded/target/classpath-logging.txt")"
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true \
   -cp "$KAFKA_CP" io.gameflow.kafka.embedded.StandaloneBroker \
   --port "$KAFKA_PORT" --data-dir "$RUN_DIR/kafka" --partitions "${KAFKA_PARTITIONS:-6}" "${KAFKA_FRESH[@]}" \
-  >"$RUN_DIR/logs/kafka.log" 2>&1 &
+  "${KAFKA_SECURITY[@]}" >"$RUN_DIR/logs/kafka.log" 2>&1 &
 KAFKA_PID=$!
 PIDS+=("$KAFKA_PID")
 NAMES+=(kafka)
@@ -190,9 +205,21 @@ until grep -q '^KAFKA READY' "$RUN_DIR/logs/kafka.log"; do
 done
 
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+
+# secured: the service's user, password and the broker's trust store, as the broker wrote them (KAFKA_SECURITY_PROTOCOL,
+# KAFKA_SASL_*, KAFKA_SSL_TRUSTSTORE_*); a service without a user (the generator) gets none and needs none
+export_kafka_credentials() {
+  local file="$RUN_DIR/kafka/security/$1.env" name value
+  [[ $KAFKA_SECURE == true && -f $file ]] || return 0
+  while IFS='=' read -r name value; do
+    [[ -n $name ]] && export "$name=$value"
+  done <"$file"
+}
+
 for s in engagement-service metrics-service ingest-service generator-service; do
   log "starting $s on port ${PORT[$s]} (log: $RUN_DIR/logs/$s.log)"
-  KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" java $JAVA_OPTS -jar "$(jar_of "$s")" >"$RUN_DIR/logs/$s.log" 2>&1 &
+  (export_kafka_credentials "$s"
+   KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" exec java $JAVA_OPTS -jar "$(jar_of "$s")") >"$RUN_DIR/logs/$s.log" 2>&1 &
   PIDS+=("$!")
   NAMES+=("$s")
 done
@@ -202,6 +229,11 @@ for s in engagement-service metrics-service ingest-service generator-service; do
   idx=$((idx + 1))
 done
 
+if [[ $KAFKA_SECURE == true ]]; then
+  KAFKA_MODE="SASL_SSL as in prod; each service's user and password in $RUN_DIR/kafka/security/<service>.env"
+else
+  KAFKA_MODE="open (PLAINTEXT, loopback only; GAMEFLOW_KAFKA_SECURE=true runs it as in prod)"
+fi
 cat <<MSG
 
   GameFlow is running (Ctrl-C stops everything). Open:
@@ -213,6 +245,7 @@ cat <<MSG
     http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $CLIENT_KEY
                                                              for player and purchase events, $SERVER_KEY for server metrics)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
+  Kafka: 127.0.0.1:$KAFKA_PORT, $KAFKA_MODE
   Logs: $RUN_DIR/logs
 
 MSG

@@ -110,6 +110,11 @@ final class ServiceJar implements AutoCloseable {
         return log;
     }
 
+    /** The exit status of a process that ended. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     String log() {
         try {
             return Files.readString(log);

@@ -8,7 +8,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.gameflow.kafka.KafkaClientConfig;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,11 +32,16 @@ public class FindingsLog {
     private final Deque<EngagementAlert> alerts = new ArrayDeque<>();
     private final Deque<FraudFinding> findings = new ArrayDeque<>();
 
-    public FindingsLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        alertsFeed = new TopicFeed(bootstrapServers, Topics.ENGAGEMENT_ALERTS,
+    public FindingsLog(Config config) {
+        KafkaClientConfig kafka = KafkaClientConfig.from(config);
+        alertsFeed = new TopicFeed(kafka, Topics.ENGAGEMENT_ALERTS,
                 value -> add(EventJson.mapper().convertValue(EventJson.readTree(value), EngagementAlert.class)));
-        fraudFeed = new TopicFeed(bootstrapServers, Topics.FRAUD_ALERTS,
+        fraudFeed = new TopicFeed(kafka, Topics.FRAUD_ALERTS,
                 value -> add(EventJson.mapper().convertValue(EventJson.readTree(value), FraudFinding.class)));
+    }
+
+    List<TopicFeed> feeds() {
+        return List.of(alertsFeed, fraudFeed);
     }
 
     void onStart(@Observes StartupEvent event) {

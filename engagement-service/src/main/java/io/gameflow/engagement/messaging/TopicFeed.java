@@ -1,5 +1,6 @@
 package io.gameflow.engagement.messaging;
 
+import io.gameflow.kafka.KafkaClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,13 +25,13 @@ final class TopicFeed {
 
     private static final Logger LOG = Logger.getLogger(TopicFeed.class);
 
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafkaConfig;
     private final String topic;
     private final Consumer<String> reader;
     private volatile KafkaConsumer<String, String> consumer;
 
-    TopicFeed(String bootstrapServers, String topic, Consumer<String> reader) {
-        this.bootstrapServers = bootstrapServers;
+    TopicFeed(KafkaClientConfig kafkaConfig, String topic, Consumer<String> reader) {
+        this.kafkaConfig = kafkaConfig;
         this.topic = topic;
         this.reader = reader;
     }
@@ -48,12 +49,16 @@ final class TopicFeed {
         }
     }
 
-    private void readForever() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** The service's brokers and security, and no group: every instance reads every partition itself. */
+    Properties consumerProperties() {
+        Properties props = kafkaConfig.properties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        return props;
+    }
+
+    private void readForever() {
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
             List<TopicPartition> partitions = awaitPartitions(kafka);
             kafka.assign(partitions);

@@ -1,16 +1,17 @@
 package io.gameflow.ingest.messaging;
 
+import io.gameflow.kafka.KafkaClientConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,12 +28,18 @@ public class KafkaReadinessCheck implements HealthCheck {
     private final String bootstrapServers;
     private final Admin admin;
 
-    public KafkaReadinessCheck(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS));
+    public KafkaReadinessCheck(Config config) {
+        KafkaClientConfig kafka = KafkaClientConfig.from(config);
+        this.bootstrapServers = kafka.bootstrapServers();
+        this.admin = Admin.create(adminProperties(kafka));
+    }
+
+    /** Logged in as the producers are: a secured broker answers no one else, and DOWN would then mean nothing. */
+    static Properties adminProperties(KafkaClientConfig kafka) {
+        Properties props = kafka.properties();
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        return props;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.gameflow.metrics.messaging;
 
 import io.gameflow.events.EventJson;
+import io.gameflow.kafka.KafkaClientConfig;
 import io.gameflow.metrics.config.MetricsConfig;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.streams.MetricsTopology;
@@ -18,7 +19,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -46,7 +47,7 @@ public class AlertForwarder {
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
 
     private final MetricsConfig.Alertmanager config;
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafkaConfig;
     private final Counter forwarded;
     private final Counter failures;
     private final Map<TopicPartition, Map<String, Alert>> firingByPartition = new HashMap<>();
@@ -55,10 +56,9 @@ public class AlertForwarder {
     private volatile KafkaConsumer<String, String> consumer;
     private AlertmanagerClient alertmanager;
 
-    public AlertForwarder(MetricsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                          MeterRegistry registry) {
+    public AlertForwarder(MetricsConfig config, Config serviceConfig, MeterRegistry registry) {
         this.config = config.alertmanager();
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = KafkaClientConfig.from(serviceConfig);
         this.forwarded = registry.counter("gameflow.metrics.alertmanager.forwarded");
         this.failures = registry.counter("gameflow.metrics.alertmanager.failures");
     }
@@ -80,17 +80,21 @@ public class AlertForwarder {
         }
     }
 
-    private void forwardForever() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.group());
+    /** The service's brokers and security, in the forwarders' shared group. */
+    static Properties consumerProperties(KafkaClientConfig kafkaConfig, String group) {
+        Properties props = kafkaConfig.properties();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return props;
+    }
+
+    private void forwardForever() {
         Duration retryWait = FIRST_RETRY;
         Instant nextTry = Instant.MIN;
         Instant nextResend = Instant.now().plus(config.resendEvery());
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(kafkaConfig, config.group()), new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
             kafka.subscribe(List.of(MetricsTopology.ALERTS), new RebuildOnAssignment(kafka));
             while (true) {

@@ -1,6 +1,7 @@
 package io.gameflow.metrics.messaging;
 
 import io.gameflow.events.EventJson;
+import io.gameflow.kafka.KafkaClientConfig;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.streams.MetricsTopology;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +15,7 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -36,14 +37,14 @@ public class AlertLog {
     private static final Logger LOG = Logger.getLogger(AlertLog.class);
     static final int MAX_RESOLVED = 10_000;
 
-    private final String bootstrapServers;
+    private final KafkaClientConfig kafkaConfig;
     private final Map<String, Alert> firing = new LinkedHashMap<>();
     private final LinkedHashMap<String, Alert> resolved = new LinkedHashMap<>();
     private volatile KafkaConsumer<String, String> consumer;
     private Thread reader;
 
-    public AlertLog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public AlertLog(Config config) {
+        this.kafkaConfig = KafkaClientConfig.from(config);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -95,13 +96,17 @@ public class AlertLog {
         return alert.isFiring() ? alert.startedAt() : alert.resolvedAt();
     }
 
-    private void readForever() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /** The service's brokers and security, and no group: every instance reads every partition itself. */
+    Properties consumerProperties() {
+        Properties props = kafkaConfig.properties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-service-alert-log");
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        return props;
+    }
+
+    private void readForever() {
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer())) {
             consumer = kafka;
             List<TopicPartition> partitions = awaitPartitions(kafka);
             kafka.assign(partitions);
