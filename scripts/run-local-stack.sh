@@ -10,8 +10,8 @@
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # DASHBOARD_METRICS_URL and METRICS_CORS_ORIGINS (the live page's view of metrics-service; from the ports above),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# INGEST_API_KEYS (two development keys: local-client:gameflow-local-dev-key:client for player and purchase events,
-# local-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# INGEST_API_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
+# dev-only-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
 # GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
@@ -34,7 +34,7 @@ export METRICS_INSTANCE_ID=${METRICS_INSTANCE_ID:-metrics-0}
 # ingest refuses to start without a key; these development keys are for this machine only. Each has a scope, as
 # a real game's would: the client key (in every game client, so soon public) cannot report server health.
 if [[ -z ${INGEST_API_KEYS:-} ]]; then
-  export INGEST_API_KEYS=local-client:gameflow-local-dev-key:client,local-server:gameflow-local-server-key:server
+  export INGEST_API_KEYS=dev-only-client:gameflow-local-dev-key:client,dev-only-server:gameflow-local-server-key:server
   CLIENT_KEY=gameflow-local-dev-key
   SERVER_KEY=gameflow-local-server-key
 else
