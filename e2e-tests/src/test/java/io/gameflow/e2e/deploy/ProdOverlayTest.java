@@ -83,6 +83,27 @@ class ProdOverlayTest {
                 "prod's METRICS_CORS_ORIGINS must be the page's public https origin(s), not " + corsOrigins);
     }
 
+    /** The internal API must not open to a read key, which every browser of the live page holds. */
+    @Test
+    void streamsServicesGuardTheirInternalApiWithAPeerKeyFromASecret() {
+        List<String> problems = new ArrayList<>();
+        for (String service : List.of("engagement-service", "metrics-service")) {
+            String prefix = service.substring(0, service.indexOf('-')).toUpperCase();
+            JsonNode workload = workload(service);
+            if (!"true".equals(env(workload).get(prefix + "_PEER_AUTH_ENABLED"))) {
+                problems.add(service + " must set " + prefix + "_PEER_AUTH_ENABLED=true");
+            }
+            boolean fromSecret = list(RenderedOverlay.podSpec(workload).path("containers")).stream()
+                    .flatMap(c -> list(c.path("env")).stream())
+                    .anyMatch(e -> (prefix + "_PEER_KEY").equals(e.path("name").asText())
+                            && e.path("valueFrom").has("secretKeyRef"));
+            if (!fromSecret) {
+                problems.add(service + " must take " + prefix + "_PEER_KEY from a Secret (valueFrom.secretKeyRef)");
+            }
+        }
+        assertEquals(List.of(), problems, "prod: the /internal peer endpoints want X-Peer-Key");
+    }
+
     private static JsonNode workload(String name) {
         return PROD.workloads().stream().filter(w -> name.equals(name(w))).findFirst()
                 .orElseThrow(() -> new AssertionError("prod has no workload " + name));
