@@ -63,7 +63,7 @@ class ComposeFileTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("variantsAndServices")
-    void servicePublishesAndProbesItsRealPort(String variant, String service) {
+    void servicePublishesItsApiPortAndProbesItsManagementPort(String variant, String service) {
         JsonNode spec = service(variant, service);
         String port = Integer.toString(ServiceConfig.of(service).port());
         boolean published = false;
@@ -76,8 +76,10 @@ class ComposeFileTest {
         JsonNode healthcheck = spec.path("healthcheck");
         assertFalse(healthcheck.path("disable").asBoolean(false), variant + ": " + service + "'s healthcheck is disabled");
         String probe = joined(healthcheck.path("test"));
-        assertTrue(probe.contains("/q/health/ready") && Pattern.compile("[:/]" + port + "(?!\\d)").matcher(probe).find(),
-                variant + ": " + service + "'s healthcheck must ask /q/health/ready on port " + port + "; it runs: " + probe);
+        String management = Integer.toString(ServiceConfig.of(service).managementPort());
+        assertTrue(probe.contains("/q/health/ready") && Pattern.compile("[:/]" + management + "(?!\\d)").matcher(probe).find(),
+                variant + ": " + service + "'s healthcheck must ask /q/health/ready on its management port " + management
+                        + " (quarkus.management.port); it runs: " + probe);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -74,7 +74,7 @@ class NetworkPolicyTest {
         List<String> shut = new ArrayList<>();
         for (String service : List.of("ingest-service", "engagement-service", "metrics-service")) {
             c.expectOpen(shut, c.ingressController, c.service(service), c.httpPort(service));
-            c.expectOpen(shut, c.prometheus, c.service(service), c.httpPort(service));
+            c.expectOpen(shut, c.prometheus, c.service(service), c.managementPort(service));
             c.expectOpen(shut, c.service(service), c.kafkaBroker, 9092);
             c.expectOpen(shut, c.service(service), c.kafkaBroker, 9093);
             c.expectOpen(shut, c.service(service), c.dns, 53, "UDP");
@@ -91,7 +91,7 @@ class NetworkPolicyTest {
         c.expectOpen(shut, c.clusterOperator, c.kafkaBroker, 8443);
         c.optionalService("generator-service").ifPresent(generator -> {
             c.expectOpen(shut, generator, c.service("ingest-service"), c.httpPort("ingest-service"));
-            c.expectOpen(shut, c.prometheus, generator, c.httpPort("generator-service"));
+            c.expectOpen(shut, c.prometheus, generator, c.managementPort("generator-service"));
         });
         assertTrue(shut.isEmpty(), "deploy/k8s/overlays/" + overlay + ": the NetworkPolicies shut paths GameFlow needs:\n  "
                 + String.join("\n  ", shut));
@@ -110,6 +110,11 @@ class NetworkPolicyTest {
         c.expectShut(open, engagement, metrics, c.httpPort("metrics-service"));
         c.expectShut(open, metrics, engagement, c.httpPort("engagement-service"));
         c.expectShut(open, engagement, ingest, c.httpPort("ingest-service"));
+        // health and metrics are for the kubelet and Prometheus, never for the public; Prometheus reads no API
+        for (String service : List.of("ingest-service", "engagement-service", "metrics-service")) {
+            c.expectShut(open, c.ingressController, c.service(service), c.managementPort(service));
+            c.expectShut(open, c.prometheus, c.service(service), c.httpPort(service));
+        }
         // Kafka is for the services and Strimzi, not for the ingress controller, Prometheus or other namespaces
         c.expectShut(open, c.ingressController, c.kafkaBroker, 9092);
         c.expectShut(open, c.prometheus, c.kafkaBroker, 9092);
@@ -207,6 +212,10 @@ class NetworkPolicyTest {
 
         int httpPort(String service) {
             return ServiceConfig.of(service).port();
+        }
+
+        int managementPort(String service) {
+            return ServiceConfig.of(service).managementPort();
         }
 
         void expectOpen(List<String> problems, Pod from, Pod to, int port) {
