@@ -31,7 +31,8 @@ build:
 clean:
 	$(MVNW) -q clean
 
-## start: the whole stack in Docker (docker-compose.yml): Kafka, the four services (JVM images), Prometheus, Alertmanager, Grafana
+## start: the whole stack in Docker (docker-compose.yml): Kafka, the four services (JVM images), Prometheus, Alertmanager, Grafana;
+## on 127.0.0.1 only (GAMEFLOW_BIND=0.0.0.0 to publish further); needs GRAFANA_ADMIN_PASSWORD
 start:
 	$(MVNW) -q package -DskipTests
 	docker compose build

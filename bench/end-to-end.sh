@@ -66,7 +66,7 @@ say "  startup (s): $(for p in "${PROCS[@]}"; do printf '%s %s  ' "$p" "${STARTU
 say "  idle RSS (MiB): $(for p in "${PROCS[@]}"; do printf '%s %s  ' "$p" "${IDLE[$p]}"; done)"
 
 accepted() {
-  curl -fs "http://127.0.0.1:$INGEST_PORT/q/metrics" \
+  curl -fs "http://127.0.0.1:$(management_port "$INGEST_PORT")/q/metrics" \
     | awk '/^gameflow_ingest_events_total\{/ && /outcome="accepted"/ {n += $2} END {printf "%d", n}'
 }
 say "end to end: the generator posts $RATE events/s through ingest; warm-up ${WARMUP}s"

@@ -30,7 +30,7 @@ start_service generator-service "$PORT" GENERATOR_PORT="$PORT" KAFKA_BOOTSTRAP_S
 
 # player events acknowledged so far: what the rate is about (server reports come on top of it)
 player_events() {
-  curl -fs "http://127.0.0.1:$PORT/q/metrics" \
+  curl -fs "http://127.0.0.1:$(management_port "$PORT")/q/metrics" \
     | awk '/^gameflow_generator_events_total\{topic="(player|purchase)-events"\}/ {n += $2} END {printf "%d", n}'
 }
 

@@ -55,6 +55,10 @@ start_broker() {
   done
 }
 
+# management_port PORT: where a service started on HTTP port PORT answers /q/health and /q/metrics (its management
+# interface): PORT + 1000, as 8080 has 9080 by default, so that every instance a benchmark starts gets its own
+management_port() { echo $(($1 + 1000)); }
+
 # start_service NAME PORT [VAR=value...]: the service's jar with the given environment, until it is ready.
 # Sets STARTED_PID and STARTUP_S (seconds from process start to /q/health/ready UP, polled every 0.1 s).
 # BENCH_LOG_NAME overrides the log's name (for a second instance of one service).
@@ -67,10 +71,13 @@ start_service() {
 # STARTED_AT (epoch seconds, with fractions)
 launch_service() {
   local name=$1 log=$BENCH_DIR/logs/${BENCH_LOG_NAME:-$1}.log
+  # ingest-service reads INGEST_MANAGEMENT_PORT, and so on
+  local management_env
+  management_env=$(tr '[:lower:]' '[:upper:]' <<<"${name%-service}")_MANAGEMENT_PORT=$(management_port "$2")
   shift 2
   mkdir -p "$BENCH_DIR/logs"
   STARTED_AT=$(date +%s.%N)
-  env "$@" java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  env "$management_env" "$@" java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   STARTED_PID=$!
   BENCH_PIDS+=("$STARTED_PID")
 }
@@ -78,7 +85,7 @@ launch_service() {
 # wait_ready NAME PORT PID: until /q/health/ready answers UP; sets STARTUP_S from STARTED_AT (of the latest launch)
 wait_ready() {
   local name=$1 port=$2 pid=$3 deadline=$((SECONDS + 120))
-  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$(management_port "$port")/q/health/ready"; do
     kill -0 "$pid" 2>/dev/null || die "$name exited before it was ready; see its log in $BENCH_DIR/logs"
     ((SECONDS < deadline)) || die "$name not ready; see its log in $BENCH_DIR/logs"
     sleep 0.1

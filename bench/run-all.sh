@@ -16,10 +16,14 @@ ensure_built generator-service ingest-service engagement-service metrics-service
 tools_classpath >/dev/null
 # defaults below 32768, out of Linux's ephemeral range: a client connection may hold any port in it and keep a
 # service from binding (an end-to-end engagement-service once failed to start on 38082)
-for port in "${BENCH_KAFKA_PORT:-27092}" "${BENCH_INGEST_PORT:-27080}" "${BENCH_GENERATOR_PORT:-27081}" \
+for port in "${BENCH_INGEST_PORT:-27080}" "${BENCH_GENERATOR_PORT:-27081}" \
   "${BENCH_ENGAGEMENT_PORT:-27082}" "${BENCH_METRICS_PORT:-27083}"; do
-  ! curl -s -o /dev/null "http://127.0.0.1:$port/" || die "port $port is in use: is an earlier bench still running?"
+  for p in "$port" "$(management_port "$port")"; do
+    ! curl -s -o /dev/null "http://127.0.0.1:$p/" || die "port $p is in use: is an earlier bench still running?"
+  done
 done
+! curl -s -o /dev/null "http://127.0.0.1:${BENCH_KAFKA_PORT:-27092}/" \
+  || die "port ${BENCH_KAFKA_PORT:-27092} is in use: is an earlier bench still running?"
 
 failed=()
 # run NAME SCRIPT [VAR=value...]: one benchmark, its progress on stderr as it goes

@@ -7,11 +7,13 @@
 # restarts on kafka/ and the Streams services on state/, topics, records, offsets and counts included.
 #
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
-# ENGAGEMENT_PORT (8082), METRICS_PORT (8083), GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
+# ENGAGEMENT_PORT (8082), METRICS_PORT (8083), their management ports (health and metrics) GENERATOR_MANAGEMENT_PORT
+# (9081), INGEST_MANAGEMENT_PORT (9080), ENGAGEMENT_MANAGEMENT_PORT (9082), METRICS_MANAGEMENT_PORT (9083),
+# GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # DASHBOARD_METRICS_URL and METRICS_CORS_ORIGINS (the live page's view of metrics-service; from the ports above),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# INGEST_API_KEYS (two development keys: local-client:gameflow-local-dev-key:client for player and purchase events,
-# local-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# INGEST_API_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
+# dev-only-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
 # GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
 # INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
@@ -30,6 +32,11 @@ export GENERATOR_PORT=${GENERATOR_PORT:-8081}
 export INGEST_PORT=${INGEST_PORT:-8080}
 export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
 export METRICS_PORT=${METRICS_PORT:-8083}
+# /q/health and /q/metrics answer on each service's management interface, a port of its own
+export GENERATOR_MANAGEMENT_PORT=${GENERATOR_MANAGEMENT_PORT:-9081}
+export INGEST_MANAGEMENT_PORT=${INGEST_MANAGEMENT_PORT:-9080}
+export ENGAGEMENT_MANAGEMENT_PORT=${ENGAGEMENT_MANAGEMENT_PORT:-9082}
+export METRICS_MANAGEMENT_PORT=${METRICS_MANAGEMENT_PORT:-9083}
 # one instance of each Streams service, under a stable name (static membership, docs/recovery.md): restarted on the
 # same state, it takes its partitions back at once
 export ENGAGEMENT_INSTANCE_ID=${ENGAGEMENT_INSTANCE_ID:-engagement-0}
@@ -37,7 +44,7 @@ export METRICS_INSTANCE_ID=${METRICS_INSTANCE_ID:-metrics-0}
 # ingest refuses to start without a key; these development keys are for this machine only. Each has a scope, as
 # a real game's would: the client key (in every game client, so soon public) cannot report server health.
 if [[ -z ${INGEST_API_KEYS:-} ]]; then
-  export INGEST_API_KEYS=local-client:gameflow-local-dev-key:client,local-server:gameflow-local-server-key:server
+  export INGEST_API_KEYS=dev-only-client:gameflow-local-dev-key:client,dev-only-server:gameflow-local-server-key:server
   CLIENT_KEY=gameflow-local-dev-key
   SERVER_KEY=gameflow-local-server-key
 else
@@ -68,6 +75,8 @@ SERVICES=(generator-service ingest-service engagement-service metrics-service)
 MODULES=(events kafka-embedded "${SERVICES[@]}")
 declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PORT
                  [engagement-service]=$ENGAGEMENT_PORT [metrics-service]=$METRICS_PORT)
+declare -A MANAGEMENT_PORT=([generator-service]=$GENERATOR_MANAGEMENT_PORT [ingest-service]=$INGEST_MANAGEMENT_PORT
+                            [engagement-service]=$ENGAGEMENT_MANAGEMENT_PORT [metrics-service]=$METRICS_MANAGEMENT_PORT)
 PIDS=()
 NAMES=()
 
@@ -157,7 +166,7 @@ await_ready() { # name url pid log
   done
 }
 
-for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}"; do
+for port in "$KAFKA_PORT" "$((KAFKA_PORT + 1))" "${PORT[@]}" "${MANAGEMENT_PORT[@]}"; do
   listening "$port" && fail "port $port is already in use (another GameFlow stack?); stop it or set the *_PORT variables"
 done
 command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
@@ -225,7 +234,7 @@ for s in engagement-service metrics-service ingest-service generator-service; do
 done
 idx=1
 for s in engagement-service metrics-service ingest-service generator-service; do
-  await_ready "$s" "http://127.0.0.1:${PORT[$s]}/q/health/ready" "${PIDS[idx]}" "$RUN_DIR/logs/$s.log"
+  await_ready "$s" "http://127.0.0.1:${MANAGEMENT_PORT[$s]}/q/health/ready" "${PIDS[idx]}" "$RUN_DIR/logs/$s.log"
   idx=$((idx + 1))
 done
 
@@ -244,7 +253,8 @@ cat <<MSG
     http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GENERATOR_ADMIN_KEY)
     http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $CLIENT_KEY
                                                              for player and purchase events, $SERVER_KEY for server metrics)
-    http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui, /q/metrics, /q/health
+    http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui
+    http://localhost:{$GENERATOR_MANAGEMENT_PORT,$INGEST_MANAGEMENT_PORT,$ENGAGEMENT_MANAGEMENT_PORT,$METRICS_MANAGEMENT_PORT}/q/metrics, /q/health
   Kafka: 127.0.0.1:$KAFKA_PORT, $KAFKA_MODE
   Logs: $RUN_DIR/logs
 

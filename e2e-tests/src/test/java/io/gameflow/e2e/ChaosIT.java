@@ -149,7 +149,7 @@ class ChaosIT {
 
     @Test
     void nothingAcknowledgedIsLostAndEachKilledProcessAnswersAgainInTime() throws Exception {
-        AvailabilityProbe ingestReady = probe("ingest-service", ingest.url("/q/health/ready"));
+        AvailabilityProbe ingestReady = probe("ingest-service", ingest.managementUrl("/q/health/ready"));
         AvailabilityProbe engagementLevels = probe("engagement-service", engagement.url("/v1/engagement/levels"));
         AvailabilityProbe metricsServers = probe("metrics-service", metrics.url("/v1/servers"));
         report.figure("Machine when the load starts", machineLoad());

@@ -23,13 +23,19 @@ final class LocalStack implements AutoCloseable {
     static final int GENERATOR_PORT = 18081;
     static final int ENGAGEMENT_PORT = 18082;
     static final int METRICS_PORT = 18083;
+    /** Each service's management interface (/q/health, /q/metrics): a port of its own beside the API's. */
+    static final int INGEST_MANAGEMENT_PORT = 19080;
+    static final int GENERATOR_MANAGEMENT_PORT = 19081;
+    static final int ENGAGEMENT_MANAGEMENT_PORT = 19082;
+    static final int METRICS_MANAGEMENT_PORT = 19083;
     /** The stack's default development keys (scripts/run-local-stack.sh): client scope (player, purchase events)... */
     static final String CLIENT_API_KEY = "gameflow-local-dev-key";
     /** ...and server scope (server metrics). */
     static final String SERVER_API_KEY = "gameflow-local-server-key";
     /** The generator's default development admin key (scripts/run-local-stack.sh). */
     static final String ADMIN_KEY = "gameflow-local-admin-key";
-    static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT);
+    static final List<Integer> PORTS = List.of(KAFKA_PORT, INGEST_PORT, GENERATOR_PORT, ENGAGEMENT_PORT, METRICS_PORT,
+            INGEST_MANAGEMENT_PORT, GENERATOR_MANAGEMENT_PORT, ENGAGEMENT_MANAGEMENT_PORT, METRICS_MANAGEMENT_PORT);
 
     private final Process process;
     private final Path output;
@@ -63,6 +69,11 @@ final class LocalStack implements AutoCloseable {
                 "GENERATOR_RATE", "200",
                 // ingest also pulls the generator's sample web API, as the seed's HTTP source connector did
                 "INGEST_PULL_URLS", "http://127.0.0.1:" + GENERATOR_PORT + "/v1/generator/sample?type=server&count=5"));
+        builder.environment().putAll(Map.of(
+                "INGEST_MANAGEMENT_PORT", Integer.toString(INGEST_MANAGEMENT_PORT),
+                "GENERATOR_MANAGEMENT_PORT", Integer.toString(GENERATOR_MANAGEMENT_PORT),
+                "ENGAGEMENT_MANAGEMENT_PORT", Integer.toString(ENGAGEMENT_MANAGEMENT_PORT),
+                "METRICS_MANAGEMENT_PORT", Integer.toString(METRICS_MANAGEMENT_PORT)));
         builder.environment().putAll(settings);
         LocalStack stack = new LocalStack(builder.start(), output);
         try {

@@ -38,10 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalStackIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    /** The scrape jobs of deploy/prometheus/prometheus.yml and the ports the local stack runs them on. */
-    private static final Map<String, Integer> JOB_PORTS = Map.of("ingest-service", LocalStack.INGEST_PORT,
-            "generator-service", LocalStack.GENERATOR_PORT, "engagement-service", LocalStack.ENGAGEMENT_PORT,
-            "metrics-service", LocalStack.METRICS_PORT);
+    /** The scrape jobs of deploy/prometheus/prometheus.yml and the management ports the local stack serves them on. */
+    private static final Map<String, Integer> JOB_PORTS = Map.of("ingest-service", LocalStack.INGEST_MANAGEMENT_PORT,
+            "generator-service", LocalStack.GENERATOR_MANAGEMENT_PORT, "engagement-service", LocalStack.ENGAGEMENT_MANAGEMENT_PORT,
+            "metrics-service", LocalStack.METRICS_MANAGEMENT_PORT);
     private static LocalStack stack;
 
     @BeforeAll
@@ -321,7 +321,7 @@ class LocalStackIT {
     }
 
     private static double ingestSeries(String series) {
-        return given().when().get(url(LocalStack.INGEST_PORT, "/q/metrics")).then().statusCode(200).extract().asString()
+        return given().when().get(url(LocalStack.INGEST_MANAGEMENT_PORT, "/q/metrics")).then().statusCode(200).extract().asString()
                 .lines().filter(line -> line.startsWith(series + " "))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
                 .findFirst().orElse(0);

@@ -176,7 +176,7 @@ class SecuredKafkaIT {
         await("the alert reaches Alertmanager").atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertTrue(forwardedAlerts.stream().anyMatch(body -> body.contains(server)), forwardedAlerts::toString));
         // ingest's readiness asks the broker with a hand-made Admin: UP means it logged in
-        given().get(url(INGEST, "/q/health/ready")).then().statusCode(200)
+        given().get(services.get(INGEST).managementUrl("/q/health/ready")).then().statusCode(200)
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"));
         for (ServiceJar service : services.values()) {
             assertTrue(service.isAlive(), service.log());

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +24,7 @@ final class ServiceJar implements AutoCloseable {
     private final String service;
     private final Map<String, String> env;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final boolean ownsLog;
     private Process process;
@@ -40,7 +42,12 @@ final class ServiceJar implements AutoCloseable {
     private ServiceJar(String service, int port, Map<String, String> env, Path log, boolean ownsLog) throws IOException {
         this.service = service;
         this.port = port;
-        this.env = env;
+        // health lives on the management interface, a port of its own: a free one, set by the service's own env name
+        this.managementPort = freePort();
+        Map<String, String> withManagement = new HashMap<>(env);
+        withManagement.put(service.substring(0, service.indexOf('-')).toUpperCase() + "_MANAGEMENT_PORT",
+                Integer.toString(managementPort));
+        this.env = Map.copyOf(withManagement);
         this.log = log;
         this.ownsLog = ownsLog;
         Files.createDirectories(log.toAbsolutePath().getParent());
@@ -56,6 +63,11 @@ final class ServiceJar implements AutoCloseable {
 
     String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** A URL of the management interface, where /q/health and /q/metrics live. */
+    String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     /** Starts the service; also again after {@link #stop()} or {@link #kill()}, appending to the same log. */
@@ -81,7 +93,7 @@ final class ServiceJar implements AutoCloseable {
         await(service + " on " + port + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> {
                     assertTrue(process.isAlive(), () -> service + " exited: " + log());
-                    return given().get(url("/q/health/ready")).statusCode() == 200;
+                    return given().get(managementUrl("/q/health/ready")).statusCode() == 200;
                 });
     }
 

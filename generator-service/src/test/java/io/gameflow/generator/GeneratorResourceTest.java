@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import static io.gameflow.generator.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -125,9 +126,14 @@ class GeneratorResourceTest {
 
     @Test
     void exposesHealthMetricsAndOpenApi() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_generator_events_total"));
+        management().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_generator_events_total"));
+        // the API port serves the API and its description, never health or metrics (the management port's)
+        for (String managementOnly : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(managementOnly).then().statusCode(404);
+        }
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/generator/sample"));
     }
 

@@ -27,8 +27,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.gameflow.ingest.ManagementInterface.management;
 import static io.gameflow.ingest.TestEvents.withKey;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
@@ -70,7 +70,7 @@ class BrokerStopsTest {
         String before = "before-stop-" + UUID.randomUUID();
         post(TestEvents.player(before).toString()).then().statusCode(200);
         awaitOnTopic(Topics.PLAYER_EVENTS, before);
-        given().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
 
         SecondBrokerResource.stopBroker();
 
@@ -84,7 +84,7 @@ class BrokerStopsTest {
                 .mapToObj(i -> batch("concurrent-" + i + "-", i % 2 == 0 ? TestEvents::player : TestEvents::server))
                 .toList()).forEach(BrokerStopsTest::assertRefusedInTime);
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 503);
+                .until(() -> management().when().get("/q/health/ready").statusCode() == 503);
 
         SecondBrokerResource.bringBack();
 
@@ -93,7 +93,7 @@ class BrokerStopsTest {
                 .until(() -> post(TestEvents.server(after).toString()).statusCode() == 200);
         awaitOnTopic(Topics.SERVER_METRICS, after);
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+                .until(() -> management().when().get("/q/health/ready").statusCode() == 200);
     }
 
     private static void assertRefusedInTime(Response response) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.gameflow.ingest.ManagementInterface.management;
 import static io.gameflow.ingest.TestEvents.parameters;
 import static io.gameflow.ingest.TestEvents.withKey;
 import static io.restassured.RestAssured.given;
@@ -209,9 +210,14 @@ class EventsResourceTest {
 
     @Test
     void exposesHealthMetricsAndOpenApi() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/metrics").then().statusCode(200);
+        // the API port serves the API and its description, never health or metrics (the management port's)
+        for (String managementOnly : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(managementOnly).then().statusCode(404);
+        }
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/v1/events")).body(containsString("application/x-ndjson"))
                 .body(containsString("\"429\"")).body(containsString("\"401\""));

@@ -1,6 +1,6 @@
 package io.gameflow.ingest;
 
-import static io.restassured.RestAssured.given;
+import static io.gameflow.ingest.ManagementInterface.management;
 
 /** Reads series off /q/metrics, so tests can assert by how much a request moved them. */
 final class IngestCounts {
@@ -21,7 +21,7 @@ final class IngestCounts {
     /** The value of one series, named with its labels in the order Prometheus prints them (sorted). */
     static double series(String series) {
         String prefix = series + " ";
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        return management().when().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(prefix))
                 .mapToDouble(line -> Double.parseDouble(line.substring(prefix.length()).trim()))
                 .findFirst().orElseThrow(() -> new AssertionError("no series " + series + " in /q/metrics"));

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.gameflow.ingest.ManagementInterface.management;
 import static io.gameflow.ingest.TestEvents.withKey;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -48,8 +48,8 @@ class KafkaDownTest {
 
     @Test
     void isNotReadyWithoutKafka() {
-        given().when().get("/q/health/ready").then().statusCode(503);
-        given().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(503);
+        management().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,15 +39,22 @@ class ComposeFileTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, JsonNode> RESOLVED = new HashMap<>();
     private static final Map<String, AssertionError> UNRESOLVABLE = new HashMap<>();
+    private static final String TEST_GRAFANA_PASSWORD = "compose-file-test-password";
+    /**
+     * What every run of Compose here sees: the Grafana password it demands, and none of the developer's own
+     * overrides, so that the defaults are what is checked.
+     */
+    private static final Map<String, String> DEFAULTS = defaults();
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "::1", "[::1]");
 
     @Test
     void composeFileIsValid() {
-        ExternalTool.runOk("docker-compose", "-f", BASE, "config", "-q");
+        ExternalTool.runOk(DEFAULTS, "docker-compose", "-f", BASE, "config", "-q");
     }
 
     @Test
     void nativeOverrideIsValid() {
-        ExternalTool.runOk("docker-compose", "-f", BASE, "-f", NATIVE, "config", "-q");
+        ExternalTool.runOk(DEFAULTS, "docker-compose", "-f", BASE, "-f", NATIVE, "config", "-q");
     }
 
     static Stream<Arguments> variantsAndServices() {
@@ -55,17 +63,12 @@ class ComposeFileTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("variantsAndServices")
-    void servicePublishesAndProbesItsRealPort(String variant, String service) {
+    void servicePublishesItsApiPortAndProbesItsManagementPort(String variant, String service) {
         JsonNode spec = service(variant, service);
         String port = Integer.toString(ServiceConfig.of(service).port());
         boolean published = false;
-        for (JsonNode mapping : spec.path("ports")) {
-            // v1 prints published ports as numbers, v2 as strings; the short form "8080:8080" is also possible
-            String shortForm = mapping.asText();
-            String target = mapping.isObject() ? mapping.path("target").asText()
-                    : shortForm.substring(shortForm.lastIndexOf(':') + 1);
-            String host = mapping.isObject() ? mapping.path("published").asText() : before(shortForm, ":");
-            published |= port.equals(target) && port.equals(host);
+        for (PortMapping mapping : ports(spec)) {
+            published |= port.equals(mapping.target()) && port.equals(mapping.published());
         }
         assertTrue(published, variant + ": " + service + " listens on " + port
                 + " (quarkus.http.port in its application.properties); publish it as \"" + port + ":" + port + "\"");
@@ -73,8 +76,10 @@ class ComposeFileTest {
         JsonNode healthcheck = spec.path("healthcheck");
         assertFalse(healthcheck.path("disable").asBoolean(false), variant + ": " + service + "'s healthcheck is disabled");
         String probe = joined(healthcheck.path("test"));
-        assertTrue(probe.contains("/q/health/ready") && Pattern.compile("[:/]" + port + "(?!\\d)").matcher(probe).find(),
-                variant + ": " + service + "'s healthcheck must ask /q/health/ready on port " + port + "; it runs: " + probe);
+        String management = Integer.toString(ServiceConfig.of(service).managementPort());
+        assertTrue(probe.contains("/q/health/ready") && Pattern.compile("[:/]" + management + "(?!\\d)").matcher(probe).find(),
+                variant + ": " + service + "'s healthcheck must ask /q/health/ready on its management port " + management
+                        + " (quarkus.management.port); it runs: " + probe);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -200,6 +205,80 @@ class ComposeFileTest {
         assertEquals(List.of(), unpinned, "pin a version tag on these images, so that a new release cannot change the stack");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void publishedPortsBindLoopbackUnlessTheUserSaysOtherwise(String variant) {
+        List<String> open = new ArrayList<>();
+        resolved(variant).path("services").fields().forEachRemaining(service -> ports(service.getValue()).stream()
+                .filter(p -> !p.published().isEmpty() && !LOOPBACK.contains(p.hostIp()))
+                .forEach(p -> open.add(service.getKey() + " publishes " + p.published() + " on " + (p.hostIp().isEmpty() ? "every interface" : p.hostIp()))));
+        assertEquals(List.of(), open, variant + ": publish ports as \"${GAMEFLOW_BIND:-127.0.0.1}:<port>:<port>\": "
+                + "the stack's Kafka is open and its default keys are public");
+
+        Map<String, String> everywhere = new HashMap<>(DEFAULTS);
+        everywhere.put("GAMEFLOW_BIND", "0.0.0.0");
+        JsonNode opened = parse(ExternalTool.runOk(everywhere, command(variant)));
+        List<String> ignoring = new ArrayList<>();
+        opened.path("services").fields().forEachRemaining(service -> ports(service.getValue()).stream()
+                .filter(p -> !p.published().isEmpty() && !"0.0.0.0".equals(p.hostIp()))
+                .forEach(p -> ignoring.add(service.getKey() + ":" + p.published())));
+        assertEquals(List.of(), ignoring, variant + ": these ports ignore GAMEFLOW_BIND, so a user cannot choose where they listen");
+    }
+
+    @Test
+    void composeRefusesToRunWithoutAGrafanaAdminPassword() {
+        Map<String, String> unset = new HashMap<>(DEFAULTS);
+        unset.put("GRAFANA_ADMIN_PASSWORD", null);
+        ExternalTool.Result result = ExternalTool.run(unset, "docker-compose", "-f", BASE, "config", "-q");
+        assertFalse(result.ok(), "docker-compose must refuse the stack without GRAFANA_ADMIN_PASSWORD "
+                + "(${GRAFANA_ADMIN_PASSWORD:?...}), so that Grafana never runs with a password anyone knows");
+        assertTrue(result.output().contains("GRAFANA_ADMIN_PASSWORD"), "its message must name the variable: " + result.output());
+    }
+
+    @Test
+    void grafanaHasTheUsersPasswordAndNoAnonymousEditors() {
+        Map<String, String> env = environment(resolved(BASE).path("services").path("grafana"));
+        assertEquals(TEST_GRAFANA_PASSWORD, env.get("GF_SECURITY_ADMIN_PASSWORD"),
+                "grafana's admin password must be GRAFANA_ADMIN_PASSWORD, with no default");
+        if ("true".equals(env.get("GF_AUTH_ANONYMOUS_ENABLED"))) {
+            assertEquals("Viewer", env.get("GF_AUTH_ANONYMOUS_ORG_ROLE"), "anonymous Grafana users may only view");
+        }
+    }
+
+    @Test
+    void defaultKeysAreNamedAsDevelopmentKeys() {
+        String keys = environment(service(BASE, "ingest-service")).get("INGEST_API_KEYS");
+        List<String> unmarked = List.of(keys.split(",")).stream()
+                .map(entry -> before(entry.trim(), ":"))
+                .filter(name -> !name.startsWith("dev-"))
+                .toList();
+        assertEquals(List.of(), unmarked, "the default INGEST_API_KEYS of " + BASE + " are public: name each entry dev-..., "
+                + "so that a log line or metric that names the key says it is a development key");
+    }
+
+    record PortMapping(String hostIp, String published, String target) {
+    }
+
+    /** Compose v1 prints "ip:published:target/protocol" strings, v2 objects; both are read here. */
+    private static List<PortMapping> ports(JsonNode spec) {
+        List<PortMapping> ports = new ArrayList<>();
+        for (JsonNode mapping : spec.path("ports")) {
+            if (mapping.isObject()) {
+                ports.add(new PortMapping(mapping.path("host_ip").asText(""), mapping.path("published").asText(""),
+                        mapping.path("target").asText()));
+                continue;
+            }
+            String[] parts = before(mapping.asText(), "/").split(":");
+            ports.add(switch (parts.length) {
+                case 1 -> new PortMapping("", "", parts[0]);
+                case 2 -> new PortMapping("", parts[0], parts[1]);
+                default -> new PortMapping(String.join(":", List.of(parts).subList(0, parts.length - 2)),
+                        parts[parts.length - 2], parts[parts.length - 1]);
+            });
+        }
+        return ports;
+    }
+
     // --- the resolved compose model
 
     private static synchronized JsonNode resolved(String variant) {
@@ -216,18 +295,33 @@ class ComposeFileTest {
     }
 
     private static JsonNode resolve(String variant) {
-        String[] command = variant.equals(BASE)
+        return parse(ExternalTool.runOk(DEFAULTS, command(variant)));
+    }
+
+    private static String[] command(String variant) {
+        return variant.equals(BASE)
                 ? new String[] {"docker-compose", "-f", BASE, "config"}
                 : new String[] {"docker-compose", "-f", BASE, "-f", NATIVE, "config"};
-        // the tool's stderr comes along; its WARNING lines are not YAML
-        String yaml = ExternalTool.runOk(command).lines()
-                .filter(line -> !line.startsWith("WARNING:"))
-                .collect(Collectors.joining("\n"));
+    }
+
+    /** The output of docker-compose config; the tool's stderr comes along, and its WARNING lines are not YAML. */
+    private static JsonNode parse(String output) {
+        String yaml = output.lines().filter(line -> !line.startsWith("WARNING:")).collect(Collectors.joining("\n"));
         try {
             return YAML.readTree(yaml);
         } catch (IOException e) {
             throw new AssertionError("docker-compose config printed no YAML: " + e.getMessage() + "\n" + yaml, e);
         }
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GRAFANA_ADMIN_PASSWORD", TEST_GRAFANA_PASSWORD);
+        for (String override : List.of("GAMEFLOW_BIND", "INGEST_API_KEYS", "GENERATOR_INGEST_CLIENT_API_KEY",
+                "GENERATOR_INGEST_SERVER_API_KEY", "GENERATOR_ADMIN_KEY")) {
+            env.put(override, null);
+        }
+        return env;
     }
 
     private static JsonNode service(String variant, String name) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,11 +31,24 @@ public final class ExternalTool {
     }
 
     public static Result run(String... command) {
+        return run(Map.of(), command);
+    }
+
+    /** Runs with these environment variables changed: a null value removes the variable. */
+    public static Result run(Map<String, String> environment, String... command) {
         require(command[0]);
         try {
             Path output = Files.createTempFile("gameflow-tool", ".out");
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command);
+                environment.forEach((name, value) -> {
+                    if (value == null) {
+                        builder.environment().remove(name);
+                    } else {
+                        builder.environment().put(name, value);
+                    }
+                });
+                Process process = builder
                         .directory(root().toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile())
@@ -57,7 +71,12 @@ public final class ExternalTool {
 
     /** Runs the command and fails the test with its output unless it exits with 0. */
     public static String runOk(String... command) {
-        Result result = run(command);
+        return runOk(Map.of(), command);
+    }
+
+    /** As {@link #runOk(String...)}, with these environment variables changed (null removes one). */
+    public static String runOk(Map<String, String> environment, String... command) {
+        Result result = run(environment, command);
         if (!result.ok()) {
             throw new AssertionError(String.join(" ", command) + " exited with " + result.exitCode()
                     + ":\n" + result.output());

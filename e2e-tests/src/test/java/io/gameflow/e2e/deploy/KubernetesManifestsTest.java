@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Builds every overlay under deploy/k8s/overlays with {@code kubectl kustomize} (no cluster needed) and checks what
- * it would apply against the services themselves: the HTTP port, health paths and env names as each service's
- * application.properties has them, the images, the Services and ServiceMonitors that reach the pods, the headless
+ * it would apply against the services themselves: the HTTP and management ports, health paths and env names as each
+ * service's application.properties has them, the images, the Services and ServiceMonitors that reach the pods, the headless
  * Services and state volumes of the Kafka Streams services, and the Kafka topics of the contract.
  * Each check lists every problem it finds, each saying what to fix.
  */
@@ -54,16 +54,16 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "overlays/{0}")
     @MethodSource("overlays")
-    void containersRunTheirServiceOnItsHttpPort(String overlay) {
+    void containersRunTheirServiceOnItsHttpAndManagementPorts(String overlay) {
         List<String> problems = new ArrayList<>();
         for (JsonNode workload : workloads(overlay)) {
             String service = name(workload);
             ServiceConfig config = ServiceConfig.of(service);
             JsonNode annotations = workload.path("spec").path("template").path("metadata").path("annotations");
-            if (!String.valueOf(config.port()).equals(annotations.path("prometheus.io/port").asText())
+            if (!String.valueOf(config.managementPort()).equals(annotations.path("prometheus.io/port").asText())
                     || !"/q/metrics".equals(annotations.path("prometheus.io/path").asText())) {
-                problems.add(what(workload) + ": set the pod annotations prometheus.io/port: \"" + config.port()
-                        + "\" and prometheus.io/path: /q/metrics");
+                problems.add(what(workload) + ": set the pod annotations prometheus.io/port: \"" + config.managementPort()
+                        + "\" (the management interface) and prometheus.io/path: /q/metrics");
             }
             for (JsonNode container : workload.path("spec").path("template").path("spec").path("containers")) {
                 String where = what(workload) + " container " + container.path("name").asText();
@@ -71,14 +71,15 @@ class KubernetesManifestsTest {
                 if (!image.matches("(.+/)?gameflow/" + Pattern.quote(service) + "(:[\\w.-]+)?(@sha256:[0-9a-f]+)?")) {
                     problems.add(where + " runs image " + image + ": it must be gameflow/" + service + " (any registry or tag)");
                 }
-                List<JsonNode> ports = list(container.path("ports"));
-                if (ports.isEmpty() || ports.stream().anyMatch(p -> p.path("containerPort").asInt() != config.port())) {
-                    problems.add(where + " must declare containerPort " + config.port() + " (quarkus.http.port of "
-                            + service + "), and no other");
+                Set<Integer> ports = new HashSet<>();
+                container.path("ports").forEach(p -> ports.add(p.path("containerPort").asInt()));
+                if (!ports.equals(Set.of(config.port(), config.managementPort()))) {
+                    problems.add(where + " must declare containerPorts " + config.port() + " (quarkus.http.port of "
+                            + service + ") and " + config.managementPort() + " (quarkus.management.port), and no other");
                 }
-                probe(container, "livenessProbe", Set.of("/q/health/live"), config.port(), where, problems);
-                probe(container, "readinessProbe", Set.of("/q/health/ready"), config.port(), where, problems);
-                probe(container, "startupProbe", Set.of("/q/health/live", "/q/health/ready"), config.port(), where, problems);
+                probe(container, "livenessProbe", Set.of("/q/health/live"), config.managementPort(), where, problems);
+                probe(container, "readinessProbe", Set.of("/q/health/ready"), config.managementPort(), where, problems);
+                probe(container, "startupProbe", Set.of("/q/health/live", "/q/health/ready"), config.managementPort(), where, problems);
             }
         }
         assertNone(overlay, problems);
@@ -155,7 +156,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest(name = "overlays/{0}")
     @MethodSource("overlays")
-    void servicesAndServiceMonitorsReachTheHttpPort(String overlay) {
+    void servicesReachTheServicePortsAndMonitorsTheManagementPort(String overlay) {
         List<String> problems = new ArrayList<>();
         Set<String> scraped = new HashSet<>();
         for (JsonNode service : kind(overlay, "Service")) {
@@ -166,9 +167,12 @@ class KubernetesManifestsTest {
             for (JsonNode workload : targets) {
                 for (JsonNode port : service.path("spec").path("ports")) {
                     JsonNode target = port.has("targetPort") ? port.path("targetPort") : port.path("port");
-                    if (containerPort(workload, target) != ServiceConfig.of(name(workload)).port()) {
+                    ServiceConfig config = ServiceConfig.of(name(workload));
+                    int targetPort = containerPort(workload, target);
+                    if (targetPort != config.port() && targetPort != config.managementPort()) {
                         problems.add(what(service) + " port " + port.path("name").asText() + " has targetPort " + target.asText()
-                                + ": it must lead to " + name(workload) + "'s HTTP port " + ServiceConfig.of(name(workload)).port());
+                                + ": it must lead to " + name(workload) + "'s HTTP port " + config.port()
+                                + " or its management port " + config.managementPort());
                     }
                 }
             }
@@ -184,10 +188,20 @@ class KubernetesManifestsTest {
                     problems.add(what(monitor) + " scrapes path " + endpoint.path("path").asText() + ": Quarkus serves /q/metrics");
                 }
                 for (JsonNode service : services) {
-                    if (list(service.path("spec").path("ports")).stream().noneMatch(p -> endpoint.path("port").asText().equals(p.path("name").asText()))) {
+                    Optional<JsonNode> servicePort = list(service.path("spec").path("ports")).stream()
+                            .filter(p -> endpoint.path("port").asText().equals(p.path("name").asText())).findFirst();
+                    if (servicePort.isEmpty()) {
                         problems.add(what(monitor) + " scrapes port " + endpoint.path("port").asText() + ", which "
                                 + what(service) + " does not name");
                     }
+                    servicePort.ifPresent(p -> workloads(overlay).stream().filter(w -> selects(service, w)).forEach(w -> {
+                        JsonNode target = p.has("targetPort") ? p.path("targetPort") : p.path("port");
+                        if (containerPort(w, target) != ServiceConfig.of(name(w)).managementPort()) {
+                            problems.add(what(monitor) + " scrapes " + what(service) + " port " + p.path("name").asText()
+                                    + ", which does not lead to " + name(w) + "'s management port " + ServiceConfig.of(name(w)).managementPort()
+                                    + ", the only one that serves /q/metrics");
+                        }
+                    }));
                     workloads(overlay).stream().filter(w -> selects(service, w)).forEach(w -> scraped.add(name(w)));
                 }
             }
@@ -261,7 +275,7 @@ class KubernetesManifestsTest {
         JsonNode get = container.path(probe).path("httpGet");
         if (!paths.contains(get.path("path").asText()) || containerPort(container, get.path("port")) != port) {
             problems.add(where + " " + probe + " is httpGet " + get.path("path").asText("(none)") + " on port " + get.path("port").asText("(none)")
-                    + ": it must be httpGet " + String.join(" or ", paths.stream().sorted().toList()) + " on the http port " + port);
+                    + ": it must be httpGet " + String.join(" or ", paths.stream().sorted().toList()) + " on the management port " + port);
         }
     }
 

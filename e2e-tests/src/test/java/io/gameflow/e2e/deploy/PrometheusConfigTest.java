@@ -44,6 +44,30 @@ class PrometheusConfigTest {
         ExternalTool.runOk("promtool", "check", "config", PROMETHEUS + "/prometheus.yml");
     }
 
+    /** /q/metrics answers on each service's management interface only; its API port answers 404 there. */
+    @Test
+    void everyServiceIsScrapedOnItsManagementPort() {
+        List<String> wrong = new ArrayList<>();
+        for (JsonNode job : read(YAML, PROMETHEUS + "/prometheus.yml").path("scrape_configs")) {
+            String service = job.path("job_name").asText();
+            if (!service.endsWith("-service")) {
+                continue;
+            }
+            String expected = service + ":" + ServiceConfig.of(service).managementPort();
+            for (JsonNode statics : job.path("static_configs")) {
+                statics.path("targets").forEach(t -> {
+                    if (!expected.equals(t.asText())) {
+                        wrong.add(service + " scrapes " + t.asText() + ", expected " + expected);
+                    }
+                });
+            }
+            if (!"/q/metrics".equals(job.path("metrics_path").asText())) {
+                wrong.add(service + " has metrics_path " + job.path("metrics_path").asText() + ", expected /q/metrics");
+            }
+        }
+        assertEquals(List.of(), wrong, "deploy/prometheus/prometheus.yml must scrape each service's management port");
+    }
+
     @Test
     void everyRuleFileIsValid() {
         for (String file : files(PROMETHEUS + "/rules", ".yml")) {

@@ -15,11 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a service's application.properties says, as the deploy files must match it: its HTTP port (and the env name
- * that sets it) and the env names it reads ({@code ${NAME...}}).
+ * that sets it), the port of its management interface, where /q/health and /q/metrics live, and the env names it
+ * reads ({@code ${NAME...}}).
  */
-record ServiceConfig(String portEnv, int port, Set<String> envNames) {
+record ServiceConfig(String portEnv, int port, int managementPort, Set<String> envNames) {
 
     private static final Pattern HTTP_PORT = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{([A-Z0-9_]+):(\\d+)}");
+    private static final Pattern MANAGEMENT_PORT = Pattern.compile("(?m)^quarkus\\.management\\.port=\\$\\{[A-Z0-9_]+:(\\d+)}");
+    private static final Pattern MANAGEMENT_ON = Pattern.compile("(?m)^quarkus\\.management\\.enabled=true\\s*$");
     private static final Pattern ENV_READ = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     private static final Map<String, ServiceConfig> READ = new ConcurrentHashMap<>();
 
@@ -40,9 +43,14 @@ record ServiceConfig(String portEnv, int port, Set<String> envNames) {
             String text = Files.readString(file);
             Matcher port = HTTP_PORT.matcher(text);
             assertTrue(port.find(), service + "'s application.properties has no quarkus.http.port=${NAME:port} line");
+            Matcher management = MANAGEMENT_PORT.matcher(text);
+            assertTrue(MANAGEMENT_ON.matcher(text).find() && management.find(), service + "'s application.properties must "
+                    + "set quarkus.management.enabled=true and quarkus.management.port=${NAME:port}: health and metrics "
+                    + "are served there, and the deploy files probe and scrape that port");
             Set<String> names = new HashSet<>();
             ENV_READ.matcher(text).results().forEach(r -> names.add(r.group(1)));
-            return new ServiceConfig(port.group(1), Integer.parseInt(port.group(2)), Set.copyOf(names));
+            return new ServiceConfig(port.group(1), Integer.parseInt(port.group(2)), Integer.parseInt(management.group(1)),
+                    Set.copyOf(names));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

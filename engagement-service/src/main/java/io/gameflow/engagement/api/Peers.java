@@ -2,6 +2,7 @@ package io.gameflow.engagement.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.events.EventJson;
+import io.gameflow.events.PeerKey;
 import io.gameflow.events.ReadKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -17,8 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Asks another instance for the state it holds ({@code /internal/v1/...}), with this instance's read key when read
- * keys are on. An instance that does not answer makes
+ * Asks another instance for the state it holds ({@code /internal/v1/...}), with the peer key when it is on and this
+ * instance's read key when read keys are on. An instance that does not answer makes
  * the whole answer 503 (Retry-After): a partial answer would be wrong without saying so.
  */
 @ApplicationScoped
@@ -28,9 +29,11 @@ public class Peers {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final ReadKeys readKeys;
+    private final PeerKey peerKey;
 
-    public Peers(ReadKeys readKeys) {
+    public Peers(ReadKeys readKeys, PeerKey peerKey) {
         this.readKeys = readKeys;
+        this.peerKey = peerKey;
     }
 
     /** The peer's answer, empty on 404. */
@@ -39,6 +42,7 @@ public class Peers {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + peer + path)).timeout(TIMEOUT).GET();
             // with read keys on, the other instances guard their internal API too
             readKeys.peerKey().ifPresent(key -> request.header(ReadKeys.HEADER, key));
+            peerKey.header().ifPresent(key -> request.header(PeerKey.HEADER, key));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();

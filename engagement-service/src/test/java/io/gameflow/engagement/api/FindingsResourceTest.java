@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static io.gameflow.engagement.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -63,10 +64,10 @@ class FindingsResourceTest {
         given().queryParam("limit", "1000").get("/v1/engagement/hotspots").then().statusCode(200)
                 .body("hotspots.find { it.map_id == '" + map + "' }.stuck_players", equalTo(1))
                 .body("hotspots.find { it.map_id == '" + map + "' }.players", equalTo(1));
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_alerts_total{level_id=\"level_03\",map_id=\"" + map + "\",type=\"player_stuck\"} 1.0"));
         // the heat map's and the funnel's gauges, read from the stores every second in tests
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_stuck_players{level_id=\"level_03\",map_id=\"" + map + "\"} 1.0"))
                 .body(containsString("gameflow_engagement_players_now{level_id=\"level_03\",map_id=\"" + map + "\"} 1.0"))
                 .body(containsString("gameflow_engagement_level_players{level_id=\"level_03\"}")));
@@ -92,14 +93,14 @@ class FindingsResourceTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/v1/purchases/summary").then().statusCode(200)
                 .body("currencies.USD.purchases", greaterThanOrEqualTo(8))
                 .body("currencies.USD.revenue_total", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f)));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_revenue_total{currency=\"USD\"}")));
         given().get("/v1/purchases/items").then().statusCode(200)
                 .body("top_items.item_id", hasItem("boost_xp"))
                 .body("by_item_type.boost.USD", org.hamcrest.Matchers.greaterThanOrEqualTo(7.92f));
-        given().get("/q/metrics").then().statusCode(200)
+        management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"));
-        String count = given().get("/q/metrics").then().extract().asString().lines()
+        String count = management().get("/q/metrics").then().extract().asString().lines()
                 .filter(l -> l.startsWith("gameflow_engagement_fraud_findings_total{rule=\"purchase_velocity\"}"))
                 .findFirst().orElseThrow().replaceAll(".* ", "");
         org.hamcrest.MatcherAssert.assertThat(Double.parseDouble(count), greaterThanOrEqualTo(1.0));
@@ -119,7 +120,7 @@ class FindingsResourceTest {
                 .body("currencies." + LabelCapTest.LAST_EARLY_CODE + ".purchases", greaterThanOrEqualTo(1))
                 .body("currencies.USD.revenue_total", greaterThanOrEqualTo(500.0f)));
         await().atMost(WAIT).untilAsserted(() -> {
-            List<String> series = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+            List<String> series = management().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                     .filter(line -> line.startsWith("gameflow_engagement_revenue_total{")).toList();
             org.hamcrest.MatcherAssert.assertThat(series, hasItem(startsWith("gameflow_engagement_revenue_total{currency=\"USD\"}")));
             org.hamcrest.MatcherAssert.assertThat(series, not(hasItem(startsWith("gameflow_engagement_revenue_total{currency=\"" + LabelCapTest.LAST_EARLY_CODE + "\"}"))));
@@ -139,7 +140,7 @@ class FindingsResourceTest {
                 .body("windows.'1m'.by_platform.PC", greaterThanOrEqualTo(1))
                 .body("windows.'1h'.total", greaterThanOrEqualTo(1)));
         await().atMost(WAIT).untilAsserted(() -> {
-            String line = given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+            String line = management().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                     .filter(l -> l.startsWith("gameflow_engagement_active_players{platform=\"PC\",window=\"1m\"}"))
                     .findFirst().orElseThrow();
             org.hamcrest.MatcherAssert.assertThat(Double.parseDouble(line.replaceAll(".* ", "")), greaterThanOrEqualTo(1.0));

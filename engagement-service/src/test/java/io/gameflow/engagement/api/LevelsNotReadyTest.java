@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.gameflow.engagement.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -37,7 +38,7 @@ class LevelsNotReadyTest {
 
     @Test
     void isNotReady() {
-        given().when().get("/q/health/ready").then().statusCode(503)
+        management().when().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Kafka Streams running' }.status", equalTo("DOWN"));
     }
 }

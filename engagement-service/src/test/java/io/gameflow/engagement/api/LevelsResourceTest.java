@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.gameflow.engagement.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -112,7 +113,7 @@ class LevelsResourceTest {
 
         await().atMost(WAIT).untilAsserted(() ->
                 assertEquals(List.of(1), levels(level).then().statusCode(200).extract().jsonPath().getList("levels.events")));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher skipped = SKIPPED.matcher(metrics);
         assertTrue(skipped.find(), "no skipped counter of player-events in /q/metrics");
         assertTrue(Double.parseDouble(skipped.group(1)) >= 2, "skipped: " + skipped.group(1));
@@ -120,10 +121,15 @@ class LevelsResourceTest {
 
     @Test
     void becomesReadyAndDocumentsItself() {
-        await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Kafka Streams running' }.data.state", equalTo("RUNNING")));
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_engagement"));
+        management().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_engagement"));
+        // the API port serves the API and its description, never health or metrics (the management port's)
+        for (String managementOnly : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(managementOnly).then().statusCode(404);
+        }
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("/v1/engagement/levels"));
     }
 }

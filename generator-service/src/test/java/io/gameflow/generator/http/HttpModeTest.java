@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.gameflow.generator.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -84,7 +85,7 @@ class HttpModeTest {
         for (JsonNode event : EventJson.readTree(accepted.get(0).body())) {
             assertEquals(List.of(), validator.validate(event));
         }
-        given().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_generator_http_retries_total{reason=\"503\"} 1.0"))
                 .body(containsString("gameflow_generator_http_retries_total{reason=\"429\"} 1.0"))
                 .body(containsString("gameflow_generator_http_retries_total{reason=\"io_error\"} 1.0"));
@@ -114,7 +115,7 @@ class HttpModeTest {
     @Test
     void theStatusNamesTheMode() {
         status().body("mode", equalTo("http")).body("running", equalTo(false));
-        given().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
     }
 
     /** Player and purchase events with the client key, server metrics with the server key, never mixed in one request. */

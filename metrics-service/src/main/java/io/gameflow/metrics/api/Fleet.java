@@ -2,6 +2,7 @@ package io.gameflow.metrics.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.events.EventJson;
+import io.gameflow.events.PeerKey;
 import io.gameflow.events.ReadKeys;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.ServerState;
@@ -27,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The state of the whole fleet, whichever instance holds it: this instance's stores, plus the other instances'
- * asked over HTTP ({@code /internal/v1/...}, with this instance's read key when read keys are on). A lookup by
+ * asked over HTTP ({@code /internal/v1/...}, with the peer key when it is on and this instance's read key when read
+ * keys are on). A lookup by
  * server goes to the instance that owns the server.
  */
 @ApplicationScoped
@@ -41,11 +43,13 @@ public class Fleet {
     private final MetricsMeters meters;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
     private final ReadKeys readKeys;
+    private final PeerKey peerKey;
 
-    public Fleet(HealthStores stores, MetricsMeters meters, ReadKeys readKeys) {
+    public Fleet(HealthStores stores, MetricsMeters meters, ReadKeys readKeys, PeerKey peerKey) {
         this.stores = stores;
         this.meters = meters;
         this.readKeys = readKeys;
+        this.peerKey = peerKey;
     }
 
     public List<ServerState> servers() {
@@ -117,6 +121,7 @@ public class Fleet {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + address + path)).timeout(PEER_TIMEOUT).GET();
             // with read keys on, the other instances guard their internal API too
             readKeys.peerKey().ifPresent(key -> request.header(ReadKeys.HEADER, key));
+            peerKey.header().ifPresent(key -> request.header(PeerKey.HEADER, key));
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 return Optional.empty();

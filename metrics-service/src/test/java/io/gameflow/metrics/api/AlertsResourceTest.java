@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static io.gameflow.metrics.ManagementInterface.management;
 import static io.gameflow.metrics.ServerMetricJson.event;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +70,7 @@ class AlertsResourceTest {
                 .body("regions.find { it.region == '" + region + "' }.servers", equalTo(1))
                 .body("regions.find { it.region == '" + region + "' }.status_counts.warning", equalTo(1))
                 .body("regions.find { it.region == '" + region + "' }.server_types[0].server_type", equalTo("dedicated"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_metrics_alerts_firing{rule=\"cpu_high\",severity=\"warning\"}"))
                 .body(containsString("gameflow_metrics_server_cpu_load{region=\"" + region + "\",server_id=\"" + server + "\"} 90.0")));
 

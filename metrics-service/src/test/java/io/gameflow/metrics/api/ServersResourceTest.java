@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.gameflow.metrics.ManagementInterface.management;
 import static io.gameflow.metrics.ServerMetricJson.event;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -232,10 +233,15 @@ class ServersResourceTest {
 
     @Test
     void exposesReadinessMetricsAndOpenApi() {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_metrics_records_skipped_total"));
-        given().get("/q/openapi").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> management().get("/q/health/ready").then().statusCode(200));
+        management().get("/q/health/live").then().statusCode(200);
+        management().get("/q/metrics").then().statusCode(200).body(containsString("gameflow_metrics_records_skipped_total"));
+        // the API port serves the API and its description, never health or metrics (the management port's)
+        for (String managementOnly : List.of("/q/health/ready", "/q/health/live", "/q/metrics")) {
+            given().when().get(managementOnly).then().statusCode(404);
+        }
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/v1/servers"))
                 .body(containsString("/v1/servers/{server_id}"))
                 // documented as the JSON spells it
@@ -243,7 +249,7 @@ class ServersResourceTest {
     }
 
     private static double skippedSoFar() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher matcher = SKIPPED.matcher(metrics);
         assertTrue(matcher.find(), "no skipped-records series in /q/metrics");
         return Double.parseDouble(matcher.group(1));
