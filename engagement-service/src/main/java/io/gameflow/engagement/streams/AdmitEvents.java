@@ -1,17 +1,12 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.domain.PlayerAction;
-import io.gameflow.events.EventHeaders;
 import io.gameflow.engagement.domain.PlayerState;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -20,8 +15,7 @@ import java.time.Duration;
  *   <li>late: more than the grace period behind its player's latest event (a client whose clock is off harms only
  *       its own events);</li>
  *   <li>duplicate: its {@code event_id} header was seen within the window (event time), as when a client or ingest
- *       sent a batch again. The ids live in a window store that forgets them after the window. Events without the
- *       header pass.</li>
+ *       sent a batch again ({@link SeenEventIds}).</li>
  * </ul>
  * Runs keyed by player, so a player's events and the same event's copies always reach the same task.
  */
@@ -31,7 +25,7 @@ final class AdmitEvents implements FixedKeyProcessor<String, PlayerAction, Playe
     private final Duration grace;
     private final EngagementMeters meters;
     private FixedKeyProcessorContext<String, PlayerAction> context;
-    private WindowStore<String, Long> seen;
+    private SeenEventIds seen;
     private KeyValueStore<String, PlayerState> players;
 
     AdmitEvents(Duration window, Duration grace, EngagementMeters meters) {
@@ -43,7 +37,7 @@ final class AdmitEvents implements FixedKeyProcessor<String, PlayerAction, Playe
     @Override
     public void init(FixedKeyProcessorContext<String, PlayerAction> context) {
         this.context = context;
-        this.seen = context.getStateStore(EngagementTopology.EVENT_IDS_STORE);
+        this.seen = new SeenEventIds(context.getStateStore(EngagementTopology.EVENT_IDS_STORE), window);
         this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
     }
 
@@ -54,20 +48,10 @@ final class AdmitEvents implements FixedKeyProcessor<String, PlayerAction, Playe
             meters.late();
             return;
         }
-        Header header = record.headers().lastHeader(EventHeaders.EVENT_ID);
-        if (header == null) {
+        if (seen.firstSighting(record.headers(), record.value().eventTimeMs())) {
             context.forward(record);
-            return;
+        } else {
+            meters.duplicate();
         }
-        String eventId = new String(header.value(), StandardCharsets.UTF_8);
-        long time = record.value().eventTimeMs();
-        try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, time - window.toMillis(), time + window.toMillis())) {
-            if (earlier.hasNext()) {
-                meters.duplicate();
-                return;
-            }
-        }
-        seen.put(eventId, time, time);
-        context.forward(record);
     }
 }

@@ -85,7 +85,7 @@ public final class EngagementTopology {
 
     public static Topology build(EngagementSettings settings, FraudRules fraudRules, InputTime time, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        PurchaseTopology.addTo(builder, fraudRules, time, meters);
+        PurchaseTopology.addTo(builder, fraudRules, time, settings.dedupeWindow(), meters);
         // The stores with a few hot keys that change on most events (counts, cells, funnels) hold one entry per level,
         // cell or window, not per player: they live in memory, restored from their changelogs at start, because
         // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so

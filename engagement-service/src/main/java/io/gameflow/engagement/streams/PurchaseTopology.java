@@ -18,12 +18,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * {@code purchase-events} to fraud findings, top to bottom:
  * <ol>
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>drop copies of an event already counted (its {@code event_id} seen within the dedupe window);</li>
  *   <li>per user (the input key): purchase velocity, currency hopping, refund abuse;</li>
  *   <li>per item type and currency (re-keyed): amount outliers against its running mean;</li>
  *   <li>per currency (re-keyed): revenue, refunds, items;</li>
@@ -38,13 +40,18 @@ public final class PurchaseTopology {
     static final String ITEM_TYPE_MEANS_STORE = "item-type-means";
     /** currency -> {@link CurrencyRevenue}; queried by the REST API. */
     public static final String REVENUE_STORE = "currency-revenue";
+    /** event_id -> event time, for the dedupe window. */
+    static final String EVENT_IDS_STORE = "purchase-event-ids";
     static final String FINDINGS = Topics.FRAUD_ALERTS;
     static final String DEAD_LETTERS = Topics.dlq(Topics.PURCHASE_EVENTS);
 
     private PurchaseTopology() {
     }
 
-    static void addTo(StreamsBuilder builder, FraudRules rules, InputTime time, EngagementMeters meters) {
+    static void addTo(StreamsBuilder builder, FraudRules rules, InputTime time, Duration dedupe, EngagementMeters meters) {
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_PURCHASES_STORE),
                 Serdes.String(), JsonSerdes.of(UserPurchases.class)));
         // one entry per item type and currency, or per currency: in memory and cached, as EngagementTopology explains
@@ -66,7 +73,8 @@ public final class PurchaseTopology {
                 .process(() -> new DeadLetters<Purchase>(meters.purchasesDeadLettered()), Named.as("purchase-dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("purchase-dead-letters-sink"));
 
-        KStream<String, Purchase> purchases = read.get("purchases-usable").mapValues(Reading::value, Named.as("purchase"));
+        KStream<String, Purchase> purchases = read.get("purchases-usable").mapValues(Reading::value, Named.as("purchase"))
+                .processValues(() -> new AdmitPurchases(dedupe, meters), Named.as("admit-purchases"), EVENT_IDS_STORE);
 
         purchases.process(() -> new UserFraudRules(new FraudDetector(rules), meters), Named.as("user-fraud-rules"),
                         USER_PURCHASES_STORE)

@@ -3,22 +3,26 @@ package io.gameflow.engagement.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.CurrencyRevenue;
+import io.gameflow.events.EventHeaders;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.Topics;
 import io.gameflow.events.UserData;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +93,29 @@ class FraudTopologyTest {
         assertEquals(1.0 / 3, eur.refundRate(), 1e-9);
         assertEquals(7.5, eur.byItemType().get("boost"), 1e-9);
         assertEquals(2, eur.items().get("boost_item").purchases());
+    }
+
+    /**
+     * A client that got no answer (a 503, a broken connection) sends the same batch again: each copy carries the same
+     * event_id, and counts once in revenue and in the fraud rules. Four purchases sent three times each would
+     * otherwise be twelve, over the velocity limit of five a minute.
+     */
+    @Test
+    void aPurchaseSentAgainCountsOnce() {
+        for (int copy = 0; copy < 3; copy++) {
+            for (int i = 0; i < 4; i++) {
+                PurchaseEvent event = new PurchaseEvent(new PurchaseEvent.Parameters("resent-" + i, "purchase", "EUR",
+                        new BigDecimal("2.00"), "boost_item", "boost"), T0.plusSeconds(i), new UserData("resender", "PC"));
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(EventHeaders.EVENT_ID, ("purchase-event-" + i).getBytes(StandardCharsets.UTF_8));
+                input.pipeInput(new TestRecord<>("resender", EventJson.write(event), headers, Instant.now()));
+            }
+        }
+        CurrencyRevenue eur = driver.<String, CurrencyRevenue>getKeyValueStore(PurchaseTopology.REVENUE_STORE).get("EUR");
+        assertEquals(8.0, eur.revenue(), 1e-9, "four purchases of 2.00, each counted once");
+        assertEquals(4, eur.items().get("boost_item").purchases());
+        assertEquals(List.of(), found(), "copies make no velocity finding");
+        assertEquals(8.0, registry.get(EngagementMeters.DUPLICATES).counter().count(), "the two copies of each purchase");
     }
 
     @Test
