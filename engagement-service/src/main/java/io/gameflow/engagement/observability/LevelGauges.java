@@ -52,7 +52,7 @@ public class LevelGauges {
         this.funnel = funnel;
         playersNow = gauge("gameflow.engagement.players.now",
                 "Players whose latest event is on this level and map, in an open session", registry);
-        stuck = gauge("gameflow.engagement.stuck.players", "Players stuck on this level and map now (DESIGN.md: stuck)", registry);
+        stuck = gauge("gameflow.engagement.stuck.players", "Players stuck on this level and map now", registry);
         levelPlayers = gauge("gameflow.engagement.level.players", "Distinct players who played the level", registry);
         completions = gauge("gameflow.engagement.level.completions", "Players who completed the level", registry);
         dropOffs = gauge("gameflow.engagement.level.drop.offs", "Sessions that ended on the level uncompleted", registry);
