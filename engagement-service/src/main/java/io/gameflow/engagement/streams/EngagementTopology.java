@@ -16,6 +16,7 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
+import io.gameflow.engagement.streams.serde.PlayerStoreSerdes;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -103,7 +104,7 @@ public final class EngagementTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_DELTAS_STORE),
                 Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerState.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.PLAYER_STATE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
@@ -113,13 +114,13 @@ public final class EngagementTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_ALERTS_STORE),
                 Serdes.String(), JsonSerdes.of(CellAlerts.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
-                Serdes.String(), JsonSerdes.of(ActivePlayer.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.ACTIVE_PLAYER).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerLevels.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.PLAYER_LEVELS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
