@@ -16,7 +16,7 @@ public final class LevelMapKeys {
 
     /** Key of a cell, e.g. {@code ["level_02","map_03"]}. */
     public static String cell(String levelId, String mapId) {
-        return EventJson.write(List.of(levelId, mapId));
+        return jsonArray(levelId, mapId);
     }
 
     /** The level and the map of a cell key, as {@link #cell(String, String)} wrote them. */
@@ -27,6 +27,31 @@ public final class LevelMapKeys {
 
     /** Key of one player's presence on a cell, e.g. {@code ["level_02","map_03","player_123"]}. */
     public static String player(String levelId, String mapId, String playerId) {
-        return EventJson.write(List.of(levelId, mapId, playerId));
+        return jsonArray(levelId, mapId, playerId);
+    }
+
+    /**
+     * The same text as Jackson writes for the array, built by hand when no id needs escaping (the identifier rules
+     * let none through): these keys are made on every event.
+     */
+    private static String jsonArray(String... ids) {
+        StringBuilder key = new StringBuilder(ids.length * 16).append('[');
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == null || needsEscaping(ids[i])) {
+                return EventJson.write(List.of(ids));
+            }
+            key.append(i == 0 ? "\"" : ",\"").append(ids[i]).append('"');
+        }
+        return key.append(']').toString();
+    }
+
+    private static boolean needsEscaping(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -16,7 +16,7 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
-import io.gameflow.engagement.streams.serde.PlayerStoreSerdes;
+import io.gameflow.engagement.streams.serde.CompactSerdes;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -98,13 +98,13 @@ public final class EngagementTopology {
         // index entries change several times per commit interval, and each change used to be a RocksDB write and a
         // changelog record (caching them took a fifth off catching up on 120,000 events).
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATS_STORE),
-                Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
+                Serdes.String(), CompactSerdes.LEVEL_MAP_STATS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_DELTAS_STORE),
-                Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
+                Serdes.String(), CompactSerdes.LEVEL_MAP_STATS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
-                Serdes.String(), PlayerStoreSerdes.PLAYER_STATE).withCachingEnabled());
+                Serdes.String(), CompactSerdes.PLAYER_STATE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
@@ -114,13 +114,13 @@ public final class EngagementTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_ALERTS_STORE),
                 Serdes.String(), JsonSerdes.of(CellAlerts.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
-                Serdes.String(), PlayerStoreSerdes.ACTIVE_PLAYER).withCachingEnabled());
+                Serdes.String(), CompactSerdes.ACTIVE_PLAYER).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
-                Serdes.String(), PlayerStoreSerdes.PLAYER_LEVELS).withCachingEnabled());
+                Serdes.String(), CompactSerdes.PLAYER_LEVELS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
@@ -163,7 +163,7 @@ public final class EngagementTopology {
                 .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE, LEVEL_DURATIONS_STORE);
 
         actions.process(LevelMapDeltas::new, Named.as("level-map-deltas"), CELL_PLAYERS_STORE, CELL_DELTAS_STORE)
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withName(DELTAS_REPARTITION))
+                .repartition(Repartitioned.with(Serdes.String(), CompactSerdes.LEVEL_MAP_STATS).withName(DELTAS_REPARTITION))
                 .process(LevelMapCounter::new, Named.as("level-map-counter"), STATS_STORE);
         return builder.build();
     }

@@ -1,11 +1,14 @@
 package io.gameflow.engagement.streams.serde;
 
 import io.gameflow.engagement.domain.ActivePlayer;
+import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
 
-/** Compact serdes of the per-player store values, which change on (nearly) every event. */
-public final class PlayerStoreSerdes {
+import java.util.Map;
+
+/** Compact serdes of the store values read and written on (nearly) every event, and of the level/map deltas. */
+public final class CompactSerdes {
 
     public static final CompactSerde<PlayerState> PLAYER_STATE = new CompactSerde<>("PlayerState", 1,
             (p, out) -> out.string(p.playerId()).string(p.platform()).string(p.sessionId()).int64(p.sessionStart())
@@ -23,6 +26,12 @@ public final class PlayerStoreSerdes {
             (p, out) -> out.longsByString(p.entered()).strings(p.completed()),
             (version, in) -> new PlayerLevels(in.longsByString(), in.strings()));
 
-    private PlayerStoreSerdes() {
+    public static final CompactSerde<LevelMapStats> LEVEL_MAP_STATS = new CompactSerde<>("LevelMapStats", 1,
+            (c, out) -> out.string(c.levelId()).string(c.mapId()).int64(c.events()).int64(c.players())
+                    .int64(c.lastEventMs()).longsByString(c.eventsByType() == null ? Map.of() : c.eventsByType()),
+            (version, in) -> new LevelMapStats(in.string(), in.string(), in.int64(), in.int64(), in.int64(),
+                    in.longsByString()));
+
+    private CompactSerdes() {
     }
 }
