@@ -139,7 +139,7 @@ class DashboardIT {
     /**
      * Event data never runs on the page. Two hostile values go straight to Kafka, past ingest:
      * <ul>
-     * <li>as {@code level_id}, the issue's own example. The Streams services check identifiers against a character
+     * <li>as {@code level_id}, a script tag, the classic example. The Streams services check identifiers against a character
      * set that no HTML can pass, and send such a record to the dead-letter topic; so the value either never reaches
      * the page, or (without that check) reaches the heat map, whose tooltip must then show it as text. The test
      * accepts either, and finds out which from the API; in both cases hovering every cell of the heat map must run

@@ -67,7 +67,7 @@ final class LocalStack implements AutoCloseable {
                 "ENGAGEMENT_PORT", Integer.toString(ENGAGEMENT_PORT),
                 "METRICS_PORT", Integer.toString(METRICS_PORT),
                 "GENERATOR_RATE", "200",
-                // ingest also pulls the generator's sample web API, as the seed's HTTP source connector did
+                // ingest also pulls the generator's sample web API, like an HTTP source connector
                 "INGEST_PULL_URLS", "http://127.0.0.1:" + GENERATOR_PORT + "/v1/generator/sample?type=server&count=5"));
         builder.environment().putAll(Map.of(
                 "INGEST_MANAGEMENT_PORT", Integer.toString(INGEST_MANAGEMENT_PORT),

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The three kinds of input event: their {@code event_name}, default topic and the JSON path of their
- * record key (DESIGN.md, "Topics and keys").
+ * record key (docs/contracts.md).
  */
 public enum EventKind {
     PLAYER_ACTION("player_action", Topics.PLAYER_EVENTS, "parameters", "player_id"),

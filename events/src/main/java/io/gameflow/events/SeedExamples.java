@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The seed's three example events, exactly as published; their 2024 timestamps need {@link ValidationLimits#UNBOUNDED}. */
+/** The three reference events of docs/contracts.md, exactly as published; their 2024 timestamps need {@link ValidationLimits#UNBOUNDED}. */
 public final class SeedExamples {
 
     private SeedExamples() {

@@ -1,6 +1,6 @@
 package io.gameflow.events;
 
-/** Kafka topic names of the GameFlow contract (DESIGN.md, "Topics and keys"). */
+/** Kafka topic names of the GameFlow contract (docs/architecture.md, "Topics"; docs/contracts.md). */
 public final class Topics {
 
     public static final String PLAYER_EVENTS = "player-events";

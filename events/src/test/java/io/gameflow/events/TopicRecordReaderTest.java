@@ -13,7 +13,7 @@ class TopicRecordReaderTest {
 
     @Test
     void readsAValidEventOfItsKindEvenWhenItIsOld() {
-        // the seed example is from 2024: far beyond ingest's age bound, still readable on replay
+        // the reference example (docs/contracts.md) is from 2024: far beyond ingest's age bound, still readable on replay
         TopicRecordReader.Reading<PlayerEvent> reading = reader.read(SeedExamples.playerEvent());
         assertTrue(reading.isEvent());
         assertNull(reading.problem());

@@ -18,7 +18,7 @@ import static io.gameflow.ingest.EventsResourceTest.bootstrap;
 import static io.gameflow.ingest.TestEvents.withKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A studio routes its purchases to a topic of its own; the other event names keep DESIGN.md's topics. */
+/** A studio routes its purchases to a topic of its own; the other event names keep their default topics (docs/contracts.md). */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @TestProfile(ConfiguredRouteTest.OwnPurchaseTopic.class)

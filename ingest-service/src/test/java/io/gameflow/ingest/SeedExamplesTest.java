@@ -19,7 +19,7 @@ import static io.gameflow.ingest.TestEvents.withKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The seed's three examples, exactly as the seed wrote them, with the age bound widened for their 2024 timestamps. */
+/** The three reference events of docs/contracts.md, exactly as published, with the age bound widened for their 2024 timestamps. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
 @TestProfile(SeedExamplesTest.ReplayOldEvents.class)

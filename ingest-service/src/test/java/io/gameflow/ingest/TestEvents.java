@@ -10,7 +10,7 @@ import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 
-/** Events and requests the ingest tests send: the seed's examples made fresh and unique, and a keyed request. */
+/** Events and requests the ingest tests send: the reference events (docs/contracts.md) made fresh and unique, and a keyed request. */
 final class TestEvents {
 
     static final String API_KEY = "test-key-0123456789";
@@ -27,17 +27,17 @@ final class TestEvents {
         return given().header("X-API-Key", API_KEY);
     }
 
-    /** The seed's player event, now, for {@code playerId}. */
+    /** The reference player event, now, for {@code playerId}. */
     static ObjectNode player(String playerId) {
         return fresh(SeedExamples.playerEvent(), "parameters", "player_id", playerId);
     }
 
-    /** The seed's purchase event, now, for {@code userId}. */
+    /** The reference purchase event, now, for {@code userId}. */
     static ObjectNode purchase(String userId) {
         return fresh(SeedExamples.purchaseEvent(), "user_data", "user_id", userId);
     }
 
-    /** The seed's server metric, now, for {@code serverId}. */
+    /** The reference server metric, now, for {@code serverId}. */
     static ObjectNode server(String serverId) {
         return fresh(SeedExamples.serverMetricEvent(), "parameters", "server_id", serverId);
     }

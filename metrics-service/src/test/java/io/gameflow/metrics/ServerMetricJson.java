@@ -6,7 +6,7 @@ import io.gameflow.events.SeedExamples;
 
 import java.time.Instant;
 
-/** Server-metric events for tests: the seed example with the fields a test cares about replaced. */
+/** Server-metric events for tests: the reference example (docs/contracts.md) with the fields a test cares about replaced. */
 public final class ServerMetricJson {
 
     private ServerMetricJson() {

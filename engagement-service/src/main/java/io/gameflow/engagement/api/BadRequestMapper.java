@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** A bad query parameter, or something not there, answers DESIGN.md's error body, saying what to do. */
+/** A bad query parameter, or something not there, answers the error body of docs/contracts.md, saying what to do. */
 public class BadRequestMapper {
 
     @ServerExceptionMapper

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardConfigResource {
 
-    /** How often the page asks again: the bound on how stale a panel may be. */
+    /** How often the page asks again: at most this stale is a panel (docs/architecture.md, "The live page"). */
     static final int REFRESH_SECONDS = 2;
 
     private final DashboardConfig config;

@@ -7,14 +7,14 @@ import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
-import io.gameflow.engagement.streams.ActivePlayersStore;
-import io.gameflow.engagement.streams.CellAlertsStore;
-import io.gameflow.engagement.streams.CellsNowStore;
-import io.gameflow.engagement.streams.LevelFunnelStore;
-import io.gameflow.engagement.streams.LevelMapStore;
-import io.gameflow.engagement.streams.PlayerStateStore;
-import io.gameflow.engagement.streams.RevenueStore;
-import io.gameflow.engagement.streams.SessionStatsStore;
+import io.gameflow.engagement.query.ActivePlayersStore;
+import io.gameflow.engagement.query.CellAlertsStore;
+import io.gameflow.engagement.query.CellsNowStore;
+import io.gameflow.engagement.query.LevelFunnelStore;
+import io.gameflow.engagement.query.LevelMapStore;
+import io.gameflow.engagement.query.PlayerStateStore;
+import io.gameflow.engagement.query.RevenueStore;
+import io.gameflow.engagement.query.SessionStatsStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -31,14 +31,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
 
-    static final String CELLS = "/internal/v1/cells";
-    static final String FUNNEL = "/internal/v1/funnel";
-    static final String ACTIVE = "/internal/v1/active";
-    static final String REVENUE = "/internal/v1/revenue";
-    static final String PLAYERS = "/internal/v1/players/";
-    static final String SESSIONS = "/internal/v1/sessions";
-    static final String CELLS_NOW = "/internal/v1/cells-now";
-    static final String CELL_ALERTS = "/internal/v1/cell-alerts";
+    public static final String CELLS = "/internal/v1/cells";
+    public static final String FUNNEL = "/internal/v1/funnel";
+    public static final String ACTIVE = "/internal/v1/active";
+    public static final String REVENUE = "/internal/v1/revenue";
+    public static final String PLAYERS = "/internal/v1/players/";
+    public static final String SESSIONS = "/internal/v1/sessions";
+    public static final String CELLS_NOW = "/internal/v1/cells-now";
+    public static final String CELL_ALERTS = "/internal/v1/cell-alerts";
 
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.query.EngagementState;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

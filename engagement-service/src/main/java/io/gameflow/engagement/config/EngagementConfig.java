@@ -6,7 +6,7 @@ import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
 
-/** {@code gameflow.engagement.*} in application.properties: the thresholds of DESIGN.md's definitions. */
+/** {@code gameflow.engagement.*} in application.properties: the thresholds of the definitions in docs/definitions.md. */
 @ConfigMapping(prefix = "gameflow.engagement")
 public interface EngagementConfig {
 

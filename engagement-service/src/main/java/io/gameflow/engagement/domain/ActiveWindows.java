@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The windows of "active players" (DESIGN.md: at least one event with event time in (as_of − W, as_of]) and the
+ * The windows of "active players" (docs/definitions.md: at least one event with event time in (as_of − W, as_of]) and the
  * platforms they are split by. A platform outside the known ones counts as "other", so that clients cannot grow the
  * number of counters.
  */

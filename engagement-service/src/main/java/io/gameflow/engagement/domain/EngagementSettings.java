@@ -3,7 +3,7 @@ package io.gameflow.engagement.domain;
 import java.time.Duration;
 
 /**
- * The thresholds of DESIGN.md's definitions: a session ends after {@code sessionGap} without events; a player is
+ * The thresholds of docs/definitions.md: a session ends after {@code sessionGap} without events; a player is
  * stuck after {@code stuckAfter} at one level and map with at least {@code stuckMinEvents} events there; an event more
  * than {@code grace} behind its player's latest is late; the same event_id within {@code dedupeWindow} is a duplicate.
  */

@@ -5,7 +5,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
- * One level of the funnel: distinct players who played it, those who completed it (DESIGN.md: completion rate =
+ * One level of the funnel: distinct players who played it, those who completed it (docs/definitions.md: completion rate =
  * completions ÷ players), drop-offs (sessions that ended on it uncompleted) and the times to complete it, of which
  * the latest {@value #KEPT} are kept for the median and 95th percentile. The store keeps the counts under the
  * level's key and each time to complete in a slot of its own (see {@code LevelFunnel}); answers put them together.

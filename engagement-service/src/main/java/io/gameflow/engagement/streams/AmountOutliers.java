@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.FraudFinding;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.ItemTypeMean;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;

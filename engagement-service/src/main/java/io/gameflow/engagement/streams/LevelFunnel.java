@@ -12,7 +12,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * to complete goes to a slot of a ring in {@value EngagementTopology#LEVEL_DURATIONS_STORE}, so that a step writes a
  * few numbers rather than the level's ten thousand kept times.
  */
-final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
+public final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
 
     private KeyValueStore<String, LevelFunnelStats> levels;
     private KeyValueStore<String, Long> durations;
@@ -45,11 +45,11 @@ final class LevelFunnel implements Processor<String, LevelEvent, Void, Void> {
         return prefix(levelId) + String.format("%05d", slot);
     }
 
-    static String firstDurationKey(String levelId) {
+    public static String firstDurationKey(String levelId) {
         return prefix(levelId);
     }
 
-    static String lastDurationKey(String levelId) {
+    public static String lastDurationKey(String levelId) {
         return prefix(levelId) + "\uffff";
     }
 

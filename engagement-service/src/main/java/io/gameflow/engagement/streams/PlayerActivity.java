@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.LevelMapKeys;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.config.EngagementConfig;
 import io.gameflow.events.time.ClockSkew;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,7 @@ package io.gameflow.engagement.api;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.kafka.embedded.TopicReader;
-import io.gameflow.engagement.streams.LabelCapTest;
+import io.gameflow.engagement.observability.LabelCapTest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.query.Peers;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.kafka.embedded.KafkaTestResource;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.FraudRules;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.query.LevelFunnelStore;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.FraudRules;

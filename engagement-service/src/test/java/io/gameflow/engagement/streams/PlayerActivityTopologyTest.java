@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.LevelMapKeys;
@@ -39,7 +40,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Sessions, stuck and drop-off per DESIGN.md on hand-made sequences of one or a few players. */
+/** Sessions, stuck and drop-off as docs/definitions.md defines them, on hand-made sequences of one or a few players. */
 class PlayerActivityTopologyTest {
 
     private static final Instant T0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);

@@ -1,5 +1,7 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.observability.EngagementMeters;
+import io.gameflow.engagement.query.LevelFunnelStore;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.EngagementAlert;

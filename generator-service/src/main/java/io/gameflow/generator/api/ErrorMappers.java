@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 
-/** Bad parameters answer DESIGN.md's error body, saying what to fix. */
+/** Bad parameters answer the error body of docs/contracts.md, saying what to fix. */
 public class ErrorMappers {
 
     @ServerExceptionMapper

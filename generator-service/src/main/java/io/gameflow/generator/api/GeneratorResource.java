@@ -2,7 +2,7 @@ package io.gameflow.generator.api;
 
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
-import io.gameflow.generator.messaging.GeneratorLoop;
+import io.gameflow.generator.service.GeneratorLoop;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

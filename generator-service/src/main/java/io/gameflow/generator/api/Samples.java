@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The seed's web API of sample events: a world and fleet of their own, so that looking at samples does not change
+ * The web API of sample events (README, "generator-service"): a world and fleet of their own, so that looking at samples does not change
  * what the generator sends.
  */
 @ApplicationScoped

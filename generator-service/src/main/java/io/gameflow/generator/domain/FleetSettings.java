@@ -41,7 +41,7 @@ public record FleetSettings(int servers, List<String> regions, Duration reportEv
                 incidentEvery.dividedBy(5), incidentEvery.dividedBy(10), incidentEvery.multipliedBy(3).dividedBy(10));
     }
 
-    /** DESIGN.md's world: 20 servers, a report every 5 s, an incident every 10 minutes. */
+    /** The default world: 20 servers, a report every 5 s, an incident every 10 minutes. */
     public static FleetSettings defaults(List<String> regions) {
         return of(20, regions, Duration.ofSeconds(5), Duration.ofMinutes(10));
     }

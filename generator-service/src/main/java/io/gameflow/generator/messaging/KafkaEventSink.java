@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-/** Sends generated events straight to their Kafka topics, keyed per DESIGN.md, with an event_id header. */
+/** Sends generated events straight to their Kafka topics, keyed as docs/contracts.md says, with an event_id header. */
 @ApplicationScoped
 @Typed(KafkaEventSink.class)
 public class KafkaEventSink implements EventSink {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * With a fixed seed, what the analytics should find is in the events themselves: the hotspot has several times the
- * drop-offs of an ordinary map (by DESIGN.md's definition: a session that ends while its level is not completed
+ * drop-offs of an ordinary map (by docs/definitions.md: a session that ends while its level is not completed
  * counts for the map of its last event), and the players the truth calls stuck stay there, failing.
  */
 class HotspotTest {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns the failures of a request into DESIGN.md's error body with the right status, and counts the refusals. */
+/** Turns the failures of a request into the error body of docs/contracts.md with the right status, and counts the refusals. */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);

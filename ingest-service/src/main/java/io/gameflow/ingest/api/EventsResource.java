@@ -57,7 +57,7 @@ public class EventsResource {
     @Operation(summary = "Ingest one event, a JSON array of events, or NDJSON",
             description = "Each event is validated and routed by event_name (player_action -> player-events, "
                     + "transaction -> purchase-events, server_metric -> server-metrics; configurable). Valid events are "
-                    + "written with acks=all, keyed per DESIGN.md with an event_id header; the answer comes only after "
+                    + "written with acks=all, keyed by player, user or server id with an event_id header; the answer comes only after "
                     + "Kafka acknowledged all of them. Invalid events, and events of a kind the API key's scope does not "
                     + "hold (forbidden_event_kind), are reported by index and copied, with the reason, to ingest-rejected. "
                     + "Identifiers (player_id, user_id, session_id, level_id, map_id, item_id, item_type, server_id, region, "

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Which topic each kind of event goes to: DESIGN.md's defaults, overridden per {@code event_name} by
+ * Which topic each kind of event goes to: the defaults of docs/contracts.md, overridden per {@code event_name} by
  * configuration. A route for an event_name the contract does not know is a configuration error, refused at start.
  */
 public final class Routes {

@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The seed's "HTTP source connector": polls the configured web APIs and hands what they answer to the same
+ * An HTTP source connector: polls the configured web APIs and hands what they answer to the same
  * pipeline as a POST. A batch Kafka did not acknowledge is kept and sent again before the URL is polled anew,
  * so a broker outage loses nothing that was pulled.
  */

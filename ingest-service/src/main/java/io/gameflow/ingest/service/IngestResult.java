@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The answer to a batch: what was written to Kafka and what was not, with where and why. When nothing was written
- * it is also an error body of DESIGN.md's shape ({@code error}, {@code message}): {@value #FORBIDDEN_EVENT_KIND},
+ * it is also an error body of docs/contracts.md's shape ({@code error}, {@code message}): {@value #FORBIDDEN_EVENT_KIND},
  * answered with 403, when every event was of a kind the API key may not send; else {@value #NO_VALID_EVENTS}, 400.
  */
 public record IngestResult(int accepted, int rejected, List<String> eventIds, List<EventError> errors,

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.metrics.query.Fleet;
 import io.gameflow.events.EventTimes;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.messaging.AlertLog;

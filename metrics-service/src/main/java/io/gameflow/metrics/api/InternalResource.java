@@ -1,8 +1,11 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.metrics.query.ServerFilter;
+import io.gameflow.metrics.query.ServerPage;
+import io.gameflow.metrics.query.Fleet;
 import io.gameflow.metrics.domain.RegionState;
 import io.gameflow.metrics.domain.ServerState;
-import io.gameflow.metrics.streams.HealthStores;
+import io.gameflow.metrics.query.HealthStores;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -20,9 +23,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
 
-    static final String SERVERS = "/internal/v1/servers";
-    static final String REGIONS = "/internal/v1/regions";
-    static final String SERVER_PAGE = "/internal/v1/server-page";
+    public static final String SERVERS = "/internal/v1/servers";
+    public static final String REGIONS = "/internal/v1/regions";
+    public static final String SERVER_PAGE = "/internal/v1/server-page";
 
     private final HealthStores stores;
     private final Fleet fleet;

@@ -1,5 +1,7 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.metrics.query.ServerFilter;
+import io.gameflow.metrics.query.Fleet;
 import io.gameflow.metrics.domain.ServerState;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;

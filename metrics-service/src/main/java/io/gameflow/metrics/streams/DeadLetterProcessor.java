@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

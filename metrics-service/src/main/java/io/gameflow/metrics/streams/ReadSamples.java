@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import io.gameflow.metrics.domain.RuleBook;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;

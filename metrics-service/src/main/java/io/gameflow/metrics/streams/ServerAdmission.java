@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerState;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;

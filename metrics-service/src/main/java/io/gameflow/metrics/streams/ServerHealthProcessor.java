@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import io.gameflow.events.time.TaskClock;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import io.gameflow.metrics.config.MetricsConfig;
 import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerLimits;

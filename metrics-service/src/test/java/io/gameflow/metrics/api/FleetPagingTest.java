@@ -1,11 +1,13 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.metrics.query.Fleet;
+import io.gameflow.metrics.query.HealthStores;
+import io.gameflow.metrics.query.ServerPage;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.ServerMetricEvent;
 import io.gameflow.metrics.ServerMetricJson;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
-import io.gameflow.metrics.streams.HealthStores;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.metrics.query.Fleet;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.metrics.domain.RegionState;

@@ -3,6 +3,7 @@ package io.gameflow.metrics.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.metrics.domain.RegionState;
+import io.gameflow.metrics.query.Fleet;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.observability.MetricsMeters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.Topics;
