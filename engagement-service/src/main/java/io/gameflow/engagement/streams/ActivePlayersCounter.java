@@ -1,10 +1,10 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.time.TaskTime;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.events.time.TaskClock;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -20,8 +20,8 @@ import java.util.List;
  * event plus the window. Leaving is found through an index ordered by that moment
  * ({@value EngagementTopology#ACTIVE_EXPIRY_STORE}), so each step touches only the players that change, and a
  * million players cost a million small entries on disk, not memory. Counts are per task; the tasks hold disjoint
- * players, so the service's counts are their sums. "Now" is the task's {@link TaskClock}: the latest event time, carried
- * on by the wall clock when nothing arrives, never ahead of the wall clock.
+ * players, so the service's counts are their sums. "Now" is the task's {@link TaskTime}: the latest event time, carried
+ * on by the wall clock when nothing arrives, never ahead of the wall clock (docs/time.md).
  */
 final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
 
@@ -32,7 +32,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     /** One index per window, in one store: "window|" prefixes. */
     private final List<ExpiryIndex> expiries = new ArrayList<>();
     private KeyValueStore<String, Long> counts;
-    private final TaskClock clock = new TaskClock();
+    private final TaskTime time = new TaskTime();
     private long lastSweep = Long.MIN_VALUE / 2;
 
     @Override
@@ -46,16 +46,14 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             expiries.add(new ExpiryIndex(expiryStore, w + "|"));
         }
         this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
-        clock.reset();
-        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> expire(clock.now(wall)));
+        time.start(context, Duration.ofSeconds(1), (now, wall) -> expire(now));
     }
 
     @Override
     public void process(FixedKeyRecord<String, PlayerAction> record) {
         PlayerAction action = record.value();
-        long wall = context.currentSystemTimeMs();
-        clock.observe(action.eventTimeMs(), wall);
-        long now = clock.now(wall);
+        time.observe(action.eventTimeMs());
+        long now = time.now();
         ActivePlayer before = players.get(record.key());
         String platform = ActiveWindows.platformOf(action.platform());
         long lastSeen = before == null ? action.eventTimeMs() : Math.max(before.lastSeen(), action.eventTimeMs());
