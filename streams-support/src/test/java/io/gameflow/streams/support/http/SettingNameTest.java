@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SettingNameTest {
 
     private static SmallRyeConfig config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "application.properties", 250)).build();
+        // with the expression expansion of the services' config: the variable is named from the value before it
+        return new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withSources(new PropertiesConfigSource(properties, "application.properties", 250)).build();
     }
 
     @Test
@@ -22,6 +24,7 @@ class SettingNameTest {
 
         assertEquals("gameflow.peer-auth.key (ENGAGEMENT_PEER_KEY)", SettingName.of(engagement, "gameflow.peer-auth.key"));
         assertEquals("gameflow.read-auth.keys (METRICS_READ_KEYS)", SettingName.of(metrics, "gameflow.read-auth.keys"));
+        assertEquals("", engagement.getConfigValue("gameflow.peer-auth.key").getValue(), "expanded, as the service reads it");
     }
 
     @Test
