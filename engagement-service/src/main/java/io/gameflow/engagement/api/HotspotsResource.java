@@ -2,9 +2,9 @@ package io.gameflow.engagement.api;
 
 import io.gameflow.api.ErrorBody;
 import io.gameflow.engagement.query.EngagementState;
-import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.LevelMapReport;
-import io.gameflow.engagement.domain.LevelMapStats;
+import io.gameflow.engagement.domain.rules.DropOffRanking;
+import io.gameflow.engagement.domain.rules.Hotspot;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,9 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 @Path("/v1/engagement/hotspots")
 @Tag(name = "engagement")
@@ -45,25 +43,8 @@ public class HotspotsResource {
     public Answer hotspots(@Parameter(description = "At most this many, 1-1000") @QueryParam("limit") String limit) {
         int most = QueryParams.limit(limit);
         LevelMapReport report = LevelMapReport.of(state.cells(), null);
-        Map<String, CellAlerts> found = state.cellAlerts();
-        List<Hotspot> ranked = report.cells().stream()
-                .map(cell -> Hotspot.of(cell, CellAlerts.at(found, cell.levelId(), cell.mapId())))
-                .sorted(Comparator.comparingDouble(Hotspot::dropOffRate).reversed()
-                        .thenComparing(Comparator.comparingLong(Hotspot::stuckPlayers).reversed()))
-                .limit(most)
-                .toList();
+        List<Hotspot> ranked = DropOffRanking.worstFirst(report.cells(), state.cellAlerts(), most);
         return new Answer(report.asOf().orElse(null), ranked);
-    }
-
-    /** One level/map pair: its distinct players and events, drop-offs and their rate, players found stuck. */
-    public record Hotspot(String levelId, String mapId, long players, long events, long dropOffs, double dropOffRate,
-                          long stuckPlayers) {
-
-        static Hotspot of(LevelMapStats cell, CellAlerts alerts) {
-            long dropOffs = alerts.dropOffs();
-            return new Hotspot(cell.levelId(), cell.mapId(), cell.players(), cell.events(), dropOffs,
-                    cell.players() == 0 ? 0 : (double) dropOffs / cell.players(), alerts.stuck());
-        }
     }
 
     public record Answer(Instant asOf, List<Hotspot> hotspots) {

@@ -19,7 +19,7 @@ public record EngagementAlert(String alertId, String type, String playerId, Stri
     public static final String STUCK = "player_stuck";
     public static final String DROPPED_OFF = "player_dropped_off";
 
-    static EngagementAlert of(String type, PlayerState player, long at) {
+    public static EngagementAlert of(String type, PlayerState player, long at) {
         String name = type + "|" + player.playerId() + "|" + player.sessionId() + "|" + player.levelId() + "|" + player.mapId();
         return new EngagementAlert(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(), type,
                 player.playerId(), player.sessionId(), player.levelId(), player.mapId(), player.platform(),

@@ -17,7 +17,7 @@ import java.util.UUID;
 public record FraudFinding(String findingId, String rule, String userId, String platform, String windowStart,
                            String windowEnd, List<String> transactions, Map<String, Object> evidence) {
 
-    static FraudFinding of(String rule, String userId, String platform, long start, long end, List<String> transactions,
+    public static FraudFinding of(String rule, String userId, String platform, long start, long end, List<String> transactions,
                            Map<String, Object> evidence) {
         String name = rule + "|" + userId + "|" + start;
         return new FraudFinding(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(), rule, userId,

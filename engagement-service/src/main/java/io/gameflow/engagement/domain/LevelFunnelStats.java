@@ -1,5 +1,6 @@
 package io.gameflow.engagement.domain;
 
+import io.gameflow.engagement.domain.rules.DropOffRule;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
@@ -42,7 +43,7 @@ public record LevelFunnelStats(String levelId, long players, long completions, l
     }
 
     public double dropOffRate() {
-        return players == 0 ? 0 : (double) dropOffs / players;
+        return DropOffRule.rate(dropOffs, players);
     }
 
     /** The q-quantile (nearest rank) of the kept times to complete, in ms; null without completions. */

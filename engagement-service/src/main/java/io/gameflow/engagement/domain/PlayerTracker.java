@@ -1,18 +1,25 @@
 package io.gameflow.engagement.domain;
 
+import io.gameflow.engagement.domain.rules.DropOffRule;
+import io.gameflow.engagement.domain.rules.StuckRule;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * DESIGN.md's definitions of sessions, stuck and drop-off, on one player's events in event-time order. Pure: the
- * stream processor keeps the states and sends the alerts.
+ * Sessions and position on one player's events in event-time order, with the stuck ({@link StuckRule}) and drop-off
+ * ({@link DropOffRule}) rules applied as docs/definitions.md says. Pure: the stream processor keeps the states and
+ * sends the alerts.
  */
 public final class PlayerTracker {
 
     private final EngagementSettings settings;
+    private final StuckRule stuckRule;
 
     public PlayerTracker(EngagementSettings settings) {
         this.settings = settings;
+        this.stuckRule = new StuckRule(settings.stuckMinEvents(), settings.stuckAfter());
     }
 
     /** The state after one more event, and what ended or started to hold with it. */
@@ -34,8 +41,9 @@ public final class PlayerTracker {
         } else {
             next = continueSession(state, action);
         }
-        if (!next.stuckReported() && isStuck(next)) {
-            alerts.add(EngagementAlert.of(EngagementAlert.STUCK, next, action.eventTimeMs()));
+        Optional<EngagementAlert> stuck = stuckRule.check(next, action.eventTimeMs());
+        if (stuck.isPresent()) {
+            alerts.add(stuck.get());
             next = with(next, true);
         }
         return new Step(next, alerts, ended);
@@ -53,20 +61,13 @@ public final class PlayerTracker {
 
     /** A session that ends: its length and events, and the drop-off it was if its level was not completed. */
     public SessionEnd end(PlayerState state) {
-        EngagementAlert dropOff = state.completed(state.levelId()) ? null
-                : EngagementAlert.of(EngagementAlert.DROPPED_OFF, state, state.lastEvent());
+        EngagementAlert dropOff = DropOffRule.check(state).orElse(null);
         return new SessionEnd(state, state.lastEvent() - state.sessionStart(), state.sessionEvents(), dropOff);
     }
 
     private boolean isNewSession(PlayerState state, PlayerAction action) {
         return !state.sessionId().equals(action.sessionId())
                 || action.eventTimeMs() - state.lastEvent() >= settings.sessionGap().toMillis();
-    }
-
-    private boolean isStuck(PlayerState state) {
-        return state.eventsAtPosition() >= settings.stuckMinEvents()
-                && state.lastEvent() - state.positionSince() >= settings.stuckAfter().toMillis()
-                && !state.positionCompleted();
     }
 
     /** A new session; the levels completed before stay completed. */

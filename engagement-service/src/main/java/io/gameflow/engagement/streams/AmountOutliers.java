@@ -5,6 +5,7 @@ import io.gameflow.engagement.domain.FraudFinding;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.ItemTypeMean;
 import io.gameflow.engagement.domain.Purchase;
+import io.gameflow.engagement.domain.rules.AmountOutlierRule;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,13 +17,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class AmountOutliers implements Processor<String, Purchase, String, FraudFinding> {
 
-    private final FraudRules rules;
+    private final AmountOutlierRule rule;
     private final EngagementMeters meters;
     private ProcessorContext<String, FraudFinding> context;
     private KeyValueStore<String, ItemTypeMean> means;
 
     AmountOutliers(FraudRules rules, EngagementMeters meters) {
-        this.rules = rules;
+        this.rule = new AmountOutlierRule(rules.outlierFactor(), rules.outlierMinSamples());
         this.meters = meters;
     }
 
@@ -35,7 +36,7 @@ final class AmountOutliers implements Processor<String, Purchase, String, FraudF
     @Override
     public void process(Record<String, Purchase> record) {
         ItemTypeMean current = means.get(record.key());
-        ItemTypeMean.Step step = (current == null ? ItemTypeMean.EMPTY : current).observe(record.value(), rules);
+        AmountOutlierRule.Step step = rule.observe(current == null ? ItemTypeMean.EMPTY : current, record.value());
         means.put(record.key(), step.mean());
         if (step.finding() != null) {
             meters.fraud(step.finding().rule());

@@ -21,6 +21,10 @@ public record RuleBook(List<AlertRule> rules, Duration window, Duration grace, D
         return rules.stream().filter(r -> r.scope() == AlertRule.Scope.SERVER).toList();
     }
 
+    public SilenceRule silenceRule() {
+        return new SilenceRule(silenceAfter, silenceSeverity);
+    }
+
     public List<AlertRule> regionRules() {
         return rules.stream().filter(r -> r.scope() == AlertRule.Scope.REGION).toList();
     }

@@ -8,6 +8,7 @@ import io.gameflow.metrics.domain.RuleState;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
+import io.gameflow.metrics.domain.SilenceRule;
 import io.gameflow.metrics.domain.Subject;
 import io.gameflow.streams.support.time.TaskTime;
 import org.apache.kafka.streams.KeyValue;
@@ -122,9 +123,9 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
 
     private void reportSilentServers(long now, long wallNow) {
         forgetLongSilentServers(now, wallNow);
-        long after = rules.silenceAfter().toMillis();
+        SilenceRule silence = rules.silenceRule();
         List<String> gone = lastSeenByServer.entrySet().stream()
-                .filter(server -> now - server.getValue() >= after && !silentServers.contains(server.getKey()))
+                .filter(server -> silence.silentAt(server.getValue(), now) && !silentServers.contains(server.getKey()))
                 .map(Map.Entry::getKey)
                 .toList();
         for (String serverId : gone) {
@@ -133,8 +134,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
             if (state.silent() != null) {
                 continue;
             }
-            Alert silent = Alert.silent(RuleBook.SILENT_RULE, rules.silenceSeverity().name().toLowerCase(),
-                    Subject.server(state.latest()), (now - state.lastSeen()) / 1000.0, after / 1000.0, state.lastSeen());
+            Alert silent = silence.alert(Subject.server(state.latest()), state.lastSeen(), now);
             store.put(serverId, state.withSilent(silent));
             emit(silent, wallNow);
         }
