@@ -4,7 +4,6 @@ import io.gameflow.streams.support.time.TaskTime;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
-import io.gameflow.events.time.TaskClock;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -82,9 +81,6 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
 
     /** Takes out of each window's count the players whose latest event is a window or more before {@code now}. */
     private void expire(long now) {
-        if (now == TaskClock.UNKNOWN) {
-            return;
-        }
         lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             for (String playerId : expiries.get(w).takeDue(now)) {
