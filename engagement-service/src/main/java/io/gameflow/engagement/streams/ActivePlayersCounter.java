@@ -18,9 +18,12 @@ import java.util.List;
  * a player enters a window's count with an event inside it and leaves it when the stream time passes their latest
  * event plus the window. Leaving is found through an index ordered by that moment
  * ({@value EngagementTopology#ACTIVE_EXPIRY_STORE}), so each step touches only the players that change, and a
- * million players cost a million small entries on disk, not memory. Counts are per task; the tasks hold disjoint
- * players, so the service's counts are their sums. "Now" is the task's {@link TaskTime}: the latest event time, carried
- * on by the wall clock when nothing arrives, never ahead of the wall clock (docs/time.md).
+ * million players cost a million small entries on disk, not memory. A counted player's entry is not moved on each of
+ * their events (that was two index writes, two changelog records, per window and event): it may fall due early, and
+ * the sweep then moves it to the player's latest event plus the window. The count changes at the same moment. Counts
+ * are per task; the tasks hold disjoint players, so the service's counts are their sums. "Now" is the task's
+ * {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives, never ahead of the wall
+ * clock (docs/time.md).
  */
 final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
 
@@ -60,12 +63,8 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
                 before == null ? 0 : before.countedIn());
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             long window = ActiveWindows.WINDOWS.get(w).toMillis();
-            if (player.countedIn(w)) {
-                if (lastSeen != before.lastSeen()) {
-                    expiries.get(w).remove(before.lastSeen() + window, record.key());
-                    expiries.get(w).add(lastSeen + window, record.key());
-                }
-            } else if (lastSeen + window > now) {
+            // a counted player keeps their index entry: the sweep finds it due, sees the later event and moves it on
+            if (!player.countedIn(w) && lastSeen + window > now) {
                 expiries.get(w).add(lastSeen + window, record.key());
                 player = player.with(w, true);
                 add(w, player.platform(), 1);
@@ -83,9 +82,15 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     private void expire(long now) {
         lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
+            long window = ActiveWindows.WINDOWS.get(w).toMillis();
             for (String playerId : expiries.get(w).takeDue(now)) {
                 ActivePlayer player = players.get(playerId);
-                if (player != null && player.countedIn(w)) {
+                if (player == null || !player.countedIn(w)) {
+                    continue;
+                }
+                if (player.lastSeen() + window > now) {
+                    expiries.get(w).add(player.lastSeen() + window, playerId);
+                } else {
                     players.put(playerId, player.with(w, false));
                     add(w, player.platform(), -1);
                 }

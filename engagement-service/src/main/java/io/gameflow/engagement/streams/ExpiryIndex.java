@@ -32,10 +32,6 @@ final class ExpiryIndex {
         sweptTo = Math.min(sweptTo, Math.max(0, dueAt));
     }
 
-    void remove(long dueAt, String id) {
-        store.delete(key(dueAt, id));
-    }
-
     /** Takes out and returns the ids due at or before {@code now}, earliest first. */
     List<String> takeDue(long now) {
         if (now < sweptTo) {

@@ -67,18 +67,23 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
             sessionOpened();
         }
         step.alerts().forEach(alert -> send(alert, record.timestamp()));
-        if (state != null && state.open()) {
-            expiries.remove(tracker.expiresAt(state), state.playerId());
-        }
         moveInCellsNow(state != null && state.open() ? state : null, step.state());
-        expiries.add(tracker.expiresAt(step.state()), action.playerId());
+        // an open session's index entry stays where it is (a session's end only moves later); the sweep moves it on
+        if (state == null || !state.open() || !step.ended().isEmpty()) {
+            expiries.add(tracker.expiresAt(step.state()), action.playerId());
+        }
         players.put(record.key(), step.state());
     }
 
     private void endQuietSessions(long now, long wallNow) {
         for (String playerId : expiries.takeDue(now)) {
             PlayerState state = players.get(playerId);
-            if (state != null && state.open() && tracker.expired(state, now)) {
+            if (state == null || !state.open()) {
+                continue;
+            }
+            if (!tracker.expired(state, now)) {
+                expiries.add(tracker.expiresAt(state), playerId);
+            } else {
                 PlayerTracker.SessionEnd end = tracker.end(state);
                 sessionEnded(end);
                 if (end.dropOff() != null) {

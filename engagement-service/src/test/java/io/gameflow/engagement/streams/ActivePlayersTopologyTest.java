@@ -91,6 +91,20 @@ class ActivePlayersTopologyTest {
     }
 
     @Test
+    void aPlayerWhoKeepsPlayingStaysCountedPastTheirFirstEventPlusTheWindowAndLeavesAWindowAfterTheirLast() {
+        send("steady", "PC", 0);
+        send("steady", "PC", 50);
+        send("clock", "PC", 61); // past the steady player's first event plus a minute: their first due time
+        assertEquals(2, active("1m", ActiveWindows.ALL), "steady's last event, 50 s, is within the minute");
+        send("clock", "PC", 109);
+        assertEquals(2, active("1m", ActiveWindows.ALL), "109 s is still within a minute of 50 s");
+        send("clock", "PC", 110);
+        assertEquals(1, active("1m", ActiveWindows.ALL), "a minute after steady's last event, they leave");
+        assertEquals(0, active("1m", "Mobile"));
+        assertEquals(2, active("5m", ActiveWindows.ALL));
+    }
+
+    @Test
     void anEventOlderThanTheWindowDoesNotCountAPlayerIn() {
         send("a", "PC", 120);
         send("late", "PC", 50);

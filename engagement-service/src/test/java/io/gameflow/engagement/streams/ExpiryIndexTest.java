@@ -48,14 +48,23 @@ class ExpiryIndexTest {
     }
 
     @Test
-    void aRemovedEntryIsNotDue() {
+    void anEntryMovedOnBySweepFallsDueAgainLater() {
         ExpiryIndex index = new ExpiryIndex(store, "");
         index.add(1_000, "moved");
-        index.remove(1_000, "moved");
-        index.add(4_000, "moved");
 
-        assertEquals(List.of(), index.takeDue(2_000));
+        assertEquals(List.of("moved"), index.takeDue(2_000));
+        index.add(4_000, "moved");
+        assertEquals(List.of(), index.takeDue(3_999));
         assertEquals(List.of("moved"), index.takeDue(4_000));
+    }
+
+    @Test
+    void theSameIdAndTimeAddedTwiceIsOneEntry() {
+        ExpiryIndex index = new ExpiryIndex(store, "");
+        index.add(1_000, "twice");
+        index.add(1_000, "twice");
+
+        assertEquals(List.of("twice"), index.takeDue(1_000));
     }
 
     @Test

@@ -239,6 +239,18 @@ class PlayerActivityTopologyTest {
     }
 
     @Test
+    void aSessionThatGoesOnPastItsFirstEventPlusTheGapEndsAGapAfterItsLastEvent() {
+        send("long", "s1", "fail", "level_04", "map_01", 0);
+        send("long", "s1", "fail", "level_04", "map_01", 200);
+        driver.advanceWallClockTime(Duration.ofMinutes(2)); // 320 s: past 0 s plus the 5 min gap
+        assertEquals(List.of(), alerts());
+        driver.advanceWallClockTime(Duration.ofMinutes(2)); // 440 s
+        assertEquals(List.of(), alerts());
+        driver.advanceWallClockTime(Duration.ofMinutes(1)); // 500 s: 200 s plus the gap
+        assertEquals(List.of("player_dropped_off@long:level_04/map_01"), summary(alerts()));
+    }
+
+    @Test
     void aNewSessionIdEndsThePreviousSession() {
         send("p", "s1", "fail", "level_02", "map_01", 0);
         send("p", "s2", "move", "level_02", "map_01", 60);
