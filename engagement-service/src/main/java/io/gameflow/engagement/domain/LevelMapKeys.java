@@ -25,12 +25,8 @@ public final class LevelMapKeys {
         return List.of(levelAndMap.get(0).asText(), levelAndMap.get(1).asText());
     }
 
-    public static String cell(LevelMapVisit visit) {
-        return cell(visit.levelId(), visit.mapId());
-    }
-
     /** Key of one player's presence on a cell, e.g. {@code ["level_02","map_03","player_123"]}. */
-    public static String player(LevelMapVisit visit) {
-        return EventJson.write(List.of(visit.levelId(), visit.mapId(), visit.playerId()));
+    public static String player(String levelId, String mapId, String playerId) {
+        return EventJson.write(List.of(levelId, mapId, playerId));
     }
 }

@@ -33,9 +33,25 @@ public record LevelMapStats(String levelId, String mapId, long events, long play
      */
     public LevelMapStats plus(boolean firstOfPlayer, long eventTimeMs, String eventType) {
         Map<String, Long> types = new TreeMap<>(eventsByType == null ? Map.of() : eventsByType);
-        String type = types.containsKey(eventType) || types.size() < MAX_EVENT_TYPES ? eventType : "other";
-        types.merge(type, 1L, Long::sum);
+        countType(types, eventType, 1);
         return new LevelMapStats(levelId, mapId, events + 1, firstOfPlayer ? players + 1 : players,
                 Math.max(lastEventMs, eventTimeMs), Map.copyOf(types));
+    }
+
+    /**
+     * These counts with those of {@code more}, the same cell's events since (a task's events of one commit
+     * interval): events and new players added up, the latest event time kept, event types counted under the same cap.
+     */
+    public LevelMapStats plus(LevelMapStats more) {
+        Map<String, Long> types = new TreeMap<>(eventsByType == null ? Map.of() : eventsByType);
+        new TreeMap<>(more.eventsByType() == null ? Map.<String, Long>of() : more.eventsByType())
+                .forEach((type, count) -> countType(types, type, count));
+        return new LevelMapStats(levelId, mapId, events + more.events(), players + more.players(),
+                Math.max(lastEventMs, more.lastEventMs()), Map.copyOf(types));
+    }
+
+    private static void countType(Map<String, Long> types, String eventType, long count) {
+        String type = types.containsKey(eventType) || types.size() < MAX_EVENT_TYPES ? eventType : "other";
+        types.merge(type, count, Long::sum);
     }
 }

@@ -22,8 +22,4 @@ public record PlayerAction(String playerId, String sessionId, String eventType, 
     public boolean completesLevel() {
         return PlayerEvent.LEVEL_COMPLETE.equals(eventType);
     }
-
-    public LevelMapVisit visit() {
-        return new LevelMapVisit(playerId, levelId, mapId, eventType, eventTimeMs);
-    }
 }

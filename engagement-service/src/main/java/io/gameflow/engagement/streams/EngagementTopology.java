@@ -17,11 +17,11 @@ import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapStats;
-import io.gameflow.engagement.domain.LevelMapVisit;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
+import io.gameflow.engagement.streams.serde.PlayerStoreSerdes;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -47,7 +47,8 @@ import java.util.Map;
  *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS}, counted
  *   per level and map in {@value #CELL_ALERTS_STORE};</li>
  *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
- *   <li>per level and map (re-keyed by cell): events and distinct players.</li>
+ *   <li>per level and map: each task's events and new players per cell, combined over a commit interval, then
+ *   re-keyed by cell and added up.</li>
  * </ol>
  * Processor and topic names are fixed, because Kafka Streams derives internal topic names from them and a
  * generated name that shifts with a code change would orphan the state of a running deployment.
@@ -56,8 +57,10 @@ public final class EngagementTopology {
 
     /** Cell key ({@link LevelMapKeys#cell}) -> {@link LevelMapStats}; queried by the REST API. */
     public static final String STATS_STORE = "level-map-stats";
-    /** Player-on-cell key ({@link LevelMapKeys#player}) -> that player's event count on the cell. */
+    /** Player-on-cell key ({@link LevelMapKeys#player}) -> that player's event count on the cell; by player. */
     public static final String CELL_PLAYERS_STORE = "level-map-players";
+    /** Cell key -> {@link LevelMapStats} of this task's events since the deltas were last sent; by player. */
+    public static final String CELL_DELTAS_STORE = "level-map-deltas";
     /** player_id -> {@link PlayerState}. */
     public static final String PLAYER_STATE_STORE = "player-state";
     /** "expiry ms|player_id" -> player_id: the open sessions by the time they end if nothing arrives. */
@@ -84,7 +87,7 @@ public final class EngagementTopology {
     public static final String LEVEL_DURATIONS_STORE = "level-durations";
     public static final String ALERTS = Topics.ENGAGEMENT_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.PLAYER_EVENTS);
-    static final String VISITS_REPARTITION = "level-map-visits";
+    static final String DELTAS_REPARTITION = "level-map-deltas";
 
     private EngagementTopology() {
     }
@@ -103,8 +106,10 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CELL_PLAYERS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_DELTAS_STORE),
+                Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerState.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.PLAYER_STATE).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
@@ -114,13 +119,13 @@ public final class EngagementTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_ALERTS_STORE),
                 Serdes.String(), JsonSerdes.of(CellAlerts.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
-                Serdes.String(), JsonSerdes.of(ActivePlayer.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.ACTIVE_PLAYER).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
-                Serdes.String(), JsonSerdes.of(PlayerLevels.class)).withCachingEnabled());
+                Serdes.String(), PlayerStoreSerdes.PLAYER_LEVELS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
@@ -162,10 +167,9 @@ public final class EngagementTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelEvent.class)).withName("level-steps"))
                 .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE, LEVEL_DURATIONS_STORE);
 
-        actions.mapValues(PlayerAction::visit, Named.as("visit"))
-                .selectKey((player, visit) -> LevelMapKeys.cell(visit), Named.as("key-by-level-map"))
-                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelMapVisit.class)).withName(VISITS_REPARTITION))
-                .process(LevelMapCounter::new, Named.as("level-map-counter"), STATS_STORE, CELL_PLAYERS_STORE);
+        actions.process(LevelMapDeltas::new, Named.as("level-map-deltas"), CELL_PLAYERS_STORE, CELL_DELTAS_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelMapStats.class)).withName(DELTAS_REPARTITION))
+                .process(LevelMapCounter::new, Named.as("level-map-counter"), STATS_STORE);
         return builder.build();
     }
 }

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 class LevelMapTopologyTest {
@@ -71,11 +72,13 @@ class LevelMapTopologyTest {
     }
 
     private LevelMapStats cell(String level, String map) {
+        EngagementDriver.sendLevelMapDeltas(driver);
         KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(EngagementTopology.STATS_STORE);
         return store.get(LevelMapKeys.cell(level, map));
     }
 
     private List<LevelMapStats> allCells() {
+        EngagementDriver.sendLevelMapDeltas(driver);
         KeyValueStore<String, LevelMapStats> store = driver.getKeyValueStore(EngagementTopology.STATS_STORE);
         List<LevelMapStats> cells = new ArrayList<>();
         try (KeyValueIterator<String, LevelMapStats> all = store.all()) {
@@ -107,6 +110,25 @@ class LevelMapTopologyTest {
         assertEquals(1, cell("L2", "M1").players());
         assertEquals(3, allCells().size());
         assertEquals(0, skipped());
+    }
+
+    @Test
+    void theCellTotalsGrowOncePerCommitIntervalAndAPlayerCountsOnceAcrossIntervals() {
+        send("p1", "L1", "M1", T0);
+        send("p1", "L1", "M1", T0.plusSeconds(1));
+        KeyValueStore<String, LevelMapStats> totals = driver.getKeyValueStore(EngagementTopology.STATS_STORE);
+        assertNull(totals.get(LevelMapKeys.cell("L1", "M1")), "the deltas wait for the commit interval");
+
+        assertEquals(2, cell("L1", "M1").events());
+        try (var deltas = driver.<String, LevelMapStats>getKeyValueStore(EngagementTopology.CELL_DELTAS_STORE).all()) {
+            assertFalse(deltas.hasNext(), "sent deltas are taken out");
+        }
+
+        send("p1", "L1", "M1", T0.plusSeconds(2));
+        send("p2", "L1", "M1", T0.plusSeconds(3));
+        assertEquals(4, cell("L1", "M1").events());
+        assertEquals(2, cell("L1", "M1").players(), "p1 was counted in the first interval, not again");
+        assertEquals(T0.plusSeconds(3).toEpochMilli(), cell("L1", "M1").lastEventMs());
     }
 
     @Test

@@ -266,6 +266,7 @@ class PlayerActivityTopologyTest {
 
         assertEquals(1.0, registry.get(EngagementMeters.DUPLICATES).counter().count());
         assertEquals(1.0, registry.get(EngagementMeters.LATE).counter().count(), "90 s behind: beyond the 30 s grace");
+        EngagementDriver.sendLevelMapDeltas(driver);
         LevelMapStats cell = driver.<String, LevelMapStats>getKeyValueStore(EngagementTopology.STATS_STORE)
                 .get(LevelMapKeys.cell("level_01", "map_01"));
         assertEquals(2, cell.events(), "the original and the one 20 s late; not the duplicate, not the one 90 s late");

@@ -60,6 +60,7 @@ class UntrustedValuesTopologyTest {
 
         assertTrue(error(dead).contains("parameters.level_id"), error(dead));
         assertEquals(event.toString(), dead.value(), "as received");
+        EngagementDriver.sendLevelMapDeltas(driver);
         try (var cells = driver.getKeyValueStore(EngagementTopology.STATS_STORE).all()) {
             assertFalse(cells.hasNext(), "no level/map cell counts it");
         }
