@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.api.ErrorBody;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.MediaType;

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.api.ErrorBody;
 import io.gameflow.engagement.domain.FraudFinding;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.messaging.FindingsLog;

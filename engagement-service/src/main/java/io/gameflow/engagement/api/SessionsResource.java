@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.api.ErrorBody;
 import io.gameflow.engagement.query.EngagementState;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.SessionStats;

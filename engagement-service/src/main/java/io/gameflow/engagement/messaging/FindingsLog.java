@@ -1,5 +1,6 @@
 package io.gameflow.engagement.messaging;
 
+import io.gameflow.streams.support.feed.TopicFeed;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.FraudFinding;
 import io.gameflow.events.EventJson;

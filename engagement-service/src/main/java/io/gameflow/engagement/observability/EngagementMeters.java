@@ -1,5 +1,6 @@
 package io.gameflow.engagement.observability;
 
+import io.gameflow.streams.support.time.LatestEventTime;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The topology's meters, registered up front so that every series exists at zero. Alerts are counted by type,
@@ -38,7 +38,7 @@ public final class EngagementMeters {
     private final DistributionSummary sessionSeconds;
     private final DistributionSummary sessionEvents;
     private final BusiestCells labelledCells = new BusiestCells(MAX_CELLS);
-    private final AtomicLong latestEventTime = new AtomicLong(Long.MIN_VALUE);
+    private final LatestEventTime latestEventTime = new LatestEventTime();
 
     public EngagementMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -61,7 +61,7 @@ public final class EngagementMeters {
         sessionEvents = DistributionSummary.builder("gameflow.engagement.session.events")
                 .description("Events of the sessions that ended").publishPercentiles(0.5, 0.95).register(registry);
         Gauge.builder("gameflow.engagement.evaluation.lag.seconds", latestEventTime,
-                        t -> t.get() == Long.MIN_VALUE ? 0 : (System.currentTimeMillis() - t.get()) / 1000.0)
+                        latest -> latest.lagSeconds(System.currentTimeMillis()))
                 .description("Wall clock minus the latest event time processed").register(registry);
         for (String type : new String[] {EngagementAlert.STUCK, EngagementAlert.DROPPED_OFF}) {
             alertCounter(type, "other", "other");
@@ -101,8 +101,9 @@ public final class EngagementMeters {
                 + "counted at their receipt time").tags("topic", topic).register(registry).increment(count);
     }
 
-    public void advanceTo(long eventTime) {
-        latestEventTime.accumulateAndGet(eventTime, Math::max);
+    /** The latest event time of this instance, which the evaluation-lag gauge reads. */
+    public LatestEventTime latestEventTime() {
+        return latestEventTime;
     }
 
     public void sessionEnded(PlayerTracker.SessionEnd end) {

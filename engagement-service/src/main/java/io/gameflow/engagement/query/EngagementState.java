@@ -1,5 +1,8 @@
 package io.gameflow.engagement.query;
 
+import io.gameflow.engagement.streams.EngagementTopology;
+import io.gameflow.streams.support.query.StreamsInstances;
+import io.gameflow.streams.support.query.PeerClient;
 import io.gameflow.engagement.api.InternalResource;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.engagement.domain.CellAlerts;
@@ -28,8 +31,8 @@ import java.util.function.BinaryOperator;
 @ApplicationScoped
 public class EngagementState {
 
-    private final Instances instances;
-    private final Peers peers;
+    private final StreamsInstances instances;
+    private final PeerClient peers;
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;
     private final ActivePlayersStore active;
@@ -39,7 +42,7 @@ public class EngagementState {
     private final CellsNowStore cellsNow;
     private final CellAlertsStore cellAlerts;
 
-    public EngagementState(Instances instances, Peers peers, LevelMapStore cells, LevelFunnelStore funnel,
+    public EngagementState(StreamsInstances instances, PeerClient peers, LevelMapStore cells, LevelFunnelStore funnel,
                            ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players,
                            SessionStatsStore sessions, CellsNowStore cellsNow, CellAlertsStore cellAlerts) {
         this.instances = instances;
@@ -119,10 +122,10 @@ public class EngagementState {
     }
 
     public Optional<PlayerState> player(String playerId) {
-        Optional<String> owner = instances.remoteOwnerOfPlayer(playerId);
+        Optional<String> owner = instances.remoteOwnerOf(EngagementTopology.PLAYER_STATE_STORE, playerId);
         if (owner.isEmpty()) {
             return players.player(playerId);
         }
-        return peers.ask(owner.get(), InternalResource.PLAYERS + Peers.segment(playerId), new TypeReference<PlayerState>() { });
+        return peers.ask(owner.get(), InternalResource.PLAYERS + PeerClient.segment(playerId), new TypeReference<PlayerState>() { });
     }
 }

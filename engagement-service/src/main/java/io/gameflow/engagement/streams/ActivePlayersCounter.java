@@ -1,10 +1,9 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.time.TaskTime;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
-import io.gameflow.events.time.TaskClock;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -21,9 +20,10 @@ import java.util.List;
  * ({@value EngagementTopology#ACTIVE_EXPIRY_STORE}), so each step touches only the players that change, and a
  * million players cost a million small entries on disk, not memory. A counted player's entry is not moved on each of
  * their events (that was two index writes, two changelog records, per window and event): it may fall due early, and
- * the sweep then moves it to the player's latest event plus the window. The count changes at the same moment. Counts are per task; the tasks hold disjoint
- * players, so the service's counts are their sums. "Now" is the task's {@link TaskClock}: the latest event time, carried
- * on by the wall clock when nothing arrives, never ahead of the wall clock.
+ * the sweep then moves it to the player's latest event plus the window. The count changes at the same moment. Counts
+ * are per task; the tasks hold disjoint players, so the service's counts are their sums. "Now" is the task's
+ * {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives, never ahead of the wall
+ * clock (docs/time.md).
  */
 final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
 
@@ -34,7 +34,7 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
     /** One index per window, in one store: "window|" prefixes. */
     private final List<ExpiryIndex> expiries = new ArrayList<>();
     private KeyValueStore<String, Long> counts;
-    private final TaskClock clock = new TaskClock();
+    private final TaskTime time = new TaskTime();
     private long lastSweep = Long.MIN_VALUE / 2;
 
     @Override
@@ -48,16 +48,14 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             expiries.add(new ExpiryIndex(expiryStore, w + "|"));
         }
         this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
-        clock.reset();
-        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> expire(clock.now(wall)));
+        time.start(context, Duration.ofSeconds(1), (now, wall) -> expire(now));
     }
 
     @Override
     public void process(FixedKeyRecord<String, PlayerAction> record) {
         PlayerAction action = record.value();
-        long wall = context.currentSystemTimeMs();
-        clock.observe(action.eventTimeMs(), wall);
-        long now = clock.now(wall);
+        time.observe(action.eventTimeMs());
+        long now = time.now();
         ActivePlayer before = players.get(record.key());
         String platform = ActiveWindows.platformOf(action.platform());
         long lastSeen = before == null ? action.eventTimeMs() : Math.max(before.lastSeen(), action.eventTimeMs());
@@ -82,9 +80,6 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
 
     /** Takes out of each window's count the players whose latest event is a window or more before {@code now}. */
     private void expire(long now) {
-        if (now == TaskClock.UNKNOWN) {
-            return;
-        }
         lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             long window = ActiveWindows.WINDOWS.get(w).toMillis();

@@ -1,5 +1,10 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.serde.JsonSerdes;
+import io.gameflow.streams.support.input.Reading;
+import io.gameflow.streams.support.input.ReadInput;
+import io.gameflow.streams.support.input.InputReader;
+import io.gameflow.streams.support.input.DeadLetters;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.CellAlerts;
@@ -130,7 +135,7 @@ public final class EngagementTopology {
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
                 Serdes.String(), Serdes.Long()));
 
-        InputReader<?, PlayerAction> reader = time.reader(InputReader.PLAYER_EVENTS, () -> meters.clockSkewed(Topics.PLAYER_EVENTS));
+        InputReader<?, PlayerAction> reader = time.reader(InputTime.PLAYER_EVENTS, () -> meters.clockSkewed(Topics.PLAYER_EVENTS));
         Map<String, KStream<String, Reading<PlayerAction>>> read = builder
                 .stream(Topics.PLAYER_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("player-events-source"))
                 .processValues(() -> new ReadInput<>(reader), Named.as("read"))
@@ -139,7 +144,7 @@ public final class EngagementTopology {
                 .defaultBranch(Branched.as("unusable"));
 
         read.get("records-unusable")
-                .process(() -> new DeadLetters<PlayerAction>(meters.deadLettered()), Named.as("dead-letter"))
+                .process(() -> new DeadLetters<PlayerAction>(meters.deadLettered()::increment), Named.as("dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-sink"));
 
         KStream<String, PlayerAction> actions = read.get("records-usable")

@@ -1,5 +1,12 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.input.InputReader;
+import io.gameflow.streams.support.input.InputKind;
+import io.gameflow.events.PurchaseEvent;
+import io.gameflow.events.PlayerEvent;
+import io.gameflow.events.EventKind;
+import io.gameflow.engagement.domain.Purchase;
+import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.events.time.ClockSkew;
 
 import java.time.Duration;
@@ -12,7 +19,15 @@ public record InputTime(Duration maxFuture, ClockSkew skew) {
 
     public static final InputTime DEFAULTS = new InputTime(Duration.ofDays(2), new ClockSkew(Duration.ofMinutes(2)));
 
-    <E, T> InputReader<E, T> reader(InputReader.Kind<E, T> kind, Runnable skewed) {
+    /** How {@code player-events} are read: keyed by player_id. */
+    static final InputKind<PlayerEvent, PlayerAction> PLAYER_EVENTS = new InputKind<>(EventKind.PLAYER_ACTION,
+            PlayerEvent.class, PlayerAction::of, PlayerAction::playerId, "parameters.player_id", PlayerAction::eventTimeMs,
+            PlayerAction::at);
+    /** How {@code purchase-events} are read: keyed by user_id. */
+    static final InputKind<PurchaseEvent, Purchase> PURCHASE_EVENTS = new InputKind<>(EventKind.TRANSACTION,
+            PurchaseEvent.class, Purchase::of, Purchase::userId, "user_data.user_id", Purchase::eventTimeMs, Purchase::at);
+
+    <E, T> InputReader<E, T> reader(InputKind<E, T> kind, Runnable skewed) {
         return new InputReader<>(kind, maxFuture, skew, skewed);
     }
 }

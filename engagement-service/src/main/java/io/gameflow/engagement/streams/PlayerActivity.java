@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.time.TaskTime;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
@@ -8,8 +9,6 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
-import io.gameflow.events.time.TaskClock;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,8 +22,8 @@ import java.time.Duration;
  * by a punctuation that reads an index ordered by expiry time ({@value EngagementTopology#SESSION_EXPIRY_STORE}), so
  * it touches only the sessions due, not every player.
  *
- * <p>"Now" is the task's {@link TaskClock}: the latest event time, carried on by the wall clock when nothing arrives,
- * so that the last sessions of a quiet game still end, and never ahead of the wall clock. Alerts carry the input's record time, never an event time the broker might
+ * <p>"Now" is the task's {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives,
+ * so that the last sessions of a quiet game still end, and never ahead of the wall clock (docs/time.md). Alerts carry the input's record time, never an event time the broker might
  * refuse as too far ahead.
  */
 final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
@@ -34,16 +33,17 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
 
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
+    private final TaskTime time;
     private ProcessorContext<String, EngagementAlert> context;
     private KeyValueStore<String, PlayerState> players;
     private ExpiryIndex expiries;
     private KeyValueStore<String, SessionStats> sessions;
     private KeyValueStore<String, CellNow> cellsNow;
-    private final TaskClock clock = new TaskClock();
 
     PlayerActivity(PlayerTracker tracker, EngagementMeters meters) {
         this.tracker = tracker;
         this.meters = meters;
+        this.time = new TaskTime(meters.latestEventTime());
     }
 
     @Override
@@ -53,17 +53,14 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         this.expiries = new ExpiryIndex(context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE), "");
         this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
         this.cellsNow = context.getStateStore(EngagementTopology.CELLS_NOW_STORE);
-        clock.reset();
-        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::endQuietSessions);
+        time.start(context, Duration.ofSeconds(1), this::endQuietSessions);
     }
 
     @Override
     public void process(Record<String, PlayerAction> record) {
         PlayerAction action = record.value();
         PlayerState state = players.get(record.key());
-        if (clock.observe(action.eventTimeMs(), context.currentSystemTimeMs())) {
-            meters.advanceTo(action.eventTimeMs());
-        }
+        time.observe(action.eventTimeMs());
         PlayerTracker.Step step = tracker.onAction(state, action);
         step.ended().forEach(this::sessionEnded);
         if (state == null || !state.open() || !step.ended().isEmpty()) {
@@ -78,11 +75,7 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
         players.put(record.key(), step.state());
     }
 
-    private void endQuietSessions(long wallNow) {
-        long now = clock.now(wallNow);
-        if (now == TaskClock.UNKNOWN) {
-            return;
-        }
+    private void endQuietSessions(long now, long wallNow) {
         for (String playerId : expiries.takeDue(now)) {
             PlayerState state = players.get(playerId);
             if (state == null || !state.open()) {

@@ -1,5 +1,10 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.serde.JsonSerdes;
+import io.gameflow.streams.support.input.Reading;
+import io.gameflow.streams.support.input.ReadInput;
+import io.gameflow.streams.support.input.InputReader;
+import io.gameflow.streams.support.input.DeadLetters;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.CurrencyRevenue;
 import io.gameflow.engagement.domain.FraudDetector;
@@ -62,7 +67,7 @@ public final class PurchaseTopology {
                 Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)).withCachingEnabled());
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
-        InputReader<?, Purchase> reader = time.reader(InputReader.PURCHASE_EVENTS, () -> meters.clockSkewed(Topics.PURCHASE_EVENTS));
+        InputReader<?, Purchase> reader = time.reader(InputTime.PURCHASE_EVENTS, () -> meters.clockSkewed(Topics.PURCHASE_EVENTS));
         Map<String, KStream<String, Reading<Purchase>>> read = builder
                 .stream(Topics.PURCHASE_EVENTS, Consumed.with(Serdes.String(), Serdes.String()).withName("purchase-events-source"))
                 .processValues(() -> new ReadInput<>(reader), Named.as("read-purchase"))
@@ -71,7 +76,7 @@ public final class PurchaseTopology {
                 .defaultBranch(Branched.as("unusable"));
 
         read.get("purchases-unusable")
-                .process(() -> new DeadLetters<Purchase>(meters.purchasesDeadLettered()), Named.as("purchase-dead-letter"))
+                .process(() -> new DeadLetters<Purchase>(meters.purchasesDeadLettered()::increment), Named.as("purchase-dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("purchase-dead-letters-sink"));
 
         KStream<String, Purchase> purchases = read.get("purchases-usable").mapValues(Reading::value, Named.as("purchase"))

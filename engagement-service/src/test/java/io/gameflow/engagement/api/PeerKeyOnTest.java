@@ -1,6 +1,6 @@
 package io.gameflow.engagement.api;
 
-import io.gameflow.engagement.query.Peers;
+import io.gameflow.streams.support.query.PeerClient;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.kafka.embedded.KafkaTestResource;
@@ -44,7 +44,7 @@ class PeerKeyOnTest {
     }
 
     @Inject
-    Peers peers;
+    PeerClient peers;
 
     @Test
     void theInternalApiRefusesEveryoneWithoutThePeerKey() {

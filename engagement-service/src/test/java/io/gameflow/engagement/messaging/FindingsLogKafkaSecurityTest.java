@@ -1,5 +1,6 @@
 package io.gameflow.engagement.messaging;
 
+import io.gameflow.streams.support.feed.TopicFeed;
 import io.gameflow.kafka.KafkaClientConfig;
 import io.gameflow.kafka.KafkaSecurity;
 import io.gameflow.kafka.embedded.ServiceConfigForTests;

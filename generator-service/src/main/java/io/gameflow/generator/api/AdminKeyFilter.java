@@ -1,5 +1,6 @@
 package io.gameflow.generator.api;
 
+import io.gameflow.api.ErrorBody;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

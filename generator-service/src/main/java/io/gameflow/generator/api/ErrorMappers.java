@@ -1,5 +1,6 @@
 package io.gameflow.generator.api;
 
+import io.gameflow.api.ErrorBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,5 +1,6 @@
 package io.gameflow.generator.api;
 
+import io.gameflow.api.ErrorBody;
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
 import io.gameflow.generator.service.GeneratorLoop;

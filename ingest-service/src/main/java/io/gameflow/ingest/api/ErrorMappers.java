@@ -1,5 +1,6 @@
 package io.gameflow.ingest.api;
 
+import io.gameflow.api.ErrorBody;
 import io.gameflow.ingest.config.IngestConfig;
 import io.gameflow.ingest.domain.BodyTooLargeException;
 import io.gameflow.ingest.domain.MalformedBodyException;

@@ -1,5 +1,6 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.api.ErrorBody;
 import io.gameflow.metrics.query.Fleet;
 import io.gameflow.events.EventTimes;
 import io.gameflow.metrics.domain.Alert;

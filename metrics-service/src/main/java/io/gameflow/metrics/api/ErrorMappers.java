@@ -1,15 +1,18 @@
 package io.gameflow.metrics.api;
 
+import io.gameflow.api.ErrorBody;
+import io.gameflow.streams.support.http.NotReady;
+import io.gameflow.streams.support.query.PeerUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns the failures of a query into DESIGN.md's error body with the right status. */
+/**
+ * Turns the failures of a query into the error body (docs/contracts.md) with the right status; a store that cannot be
+ * read yet is the shared {@code NotReadyMapper}'s, in the words of {@link NotReadyMessageProducer}.
+ */
 public class ErrorMappers {
-
-    static final int RETRY_AFTER_SECONDS = 1;
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
@@ -25,23 +28,10 @@ public class ErrorMappers {
                 .entity(new ErrorBody("bad_request", e.getMessage())).build();
     }
 
+    /** A peer that did not answer: said as it is, with the shared 503 and Retry-After. */
     @ServerExceptionMapper
     public Response peerUnavailable(PeerUnavailableException e) {
         LOG.warn(e.getMessage());
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("not_ready", e.getMessage() + "; retry after " + RETRY_AFTER_SECONDS + " s")).build();
-    }
-
-    /** The store is not queryable while the streams start, rebalance or restore: a short wait fixes it, so 503. */
-    @ServerExceptionMapper
-    public Response notReady(InvalidStateStoreException e) {
-        LOG.debugf("answering 503: %s", e.getMessage());
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .header("Retry-After", RETRY_AFTER_SECONDS)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody("not_ready", "the server state is not queryable yet (Kafka Streams is starting, "
-                        + "rebalancing or restoring); retry after " + RETRY_AFTER_SECONDS + " s"))
-                .build();
+        return NotReady.answer(e.getMessage() + "; retry after " + NotReady.RETRY_AFTER_SECONDS + " s");
     }
 }

@@ -1,7 +1,7 @@
 package io.gameflow.metrics.observability;
 
+import io.gameflow.streams.support.time.LatestEventTime;
 import io.gameflow.metrics.streams.ServerCensus;
-import io.gameflow.metrics.streams.StreamClock;
 import io.gameflow.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -25,7 +25,7 @@ public final class MetricsMeters {
     private final Counter clockSkewed;
     private final Counter refused;
     private final Counter forgotten;
-    private final StreamClock clock = new StreamClock();
+    private final LatestEventTime latestEventTime = new LatestEventTime();
     private final ServerCensus census = new ServerCensus();
 
     public MetricsMeters(MeterRegistry registry) {
@@ -47,7 +47,8 @@ public final class MetricsMeters {
                 .description("Servers forgotten after gameflow.metrics.forget-after without a sample").register(registry);
         Gauge.builder(TRACKED, census, ServerCensus::servers)
                 .description("Servers this instance tracks now (at most gameflow.metrics.max-servers)").register(registry);
-        Gauge.builder("gameflow.metrics.evaluation.lag.seconds", clock, MetricsMeters::lagSeconds)
+        Gauge.builder("gameflow.metrics.evaluation.lag.seconds", latestEventTime,
+                        latest -> latest.lagSeconds(System.currentTimeMillis()))
                 .description("Wall clock minus the latest event time evaluated: how far behind the alerts are")
                 .register(registry);
     }
@@ -76,12 +77,8 @@ public final class MetricsMeters {
         return census;
     }
 
-    public StreamClock clock() {
-        return clock;
-    }
-
-    private static double lagSeconds(StreamClock clock) {
-        long latest = clock.latestEventTime();
-        return latest == Long.MIN_VALUE ? 0 : (System.currentTimeMillis() - latest) / 1000.0;
+    /** The latest sample time this instance evaluated, which the evaluation-lag gauge reads. */
+    public LatestEventTime latestEventTime() {
+        return latestEventTime;
     }
 }

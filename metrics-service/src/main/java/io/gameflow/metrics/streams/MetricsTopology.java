@@ -1,7 +1,8 @@
 package io.gameflow.metrics.streams;
 
 import io.gameflow.metrics.observability.MetricsMeters;
-import io.gameflow.events.EventJson;
+import io.gameflow.events.EventKind;
+import io.gameflow.events.ServerMetricEvent;
 import io.gameflow.events.Topics;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.Point;
@@ -10,7 +11,12 @@ import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
-import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
+import io.gameflow.streams.support.input.DeadLetters;
+import io.gameflow.streams.support.input.InputKind;
+import io.gameflow.streams.support.input.InputReader;
+import io.gameflow.streams.support.input.ReadInput;
+import io.gameflow.streams.support.input.Reading;
+import io.gameflow.streams.support.serde.JsonSerdes;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,12 +30,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * {@code server-metrics} to server health and alerts, top to bottom:
  * <ol>
- *   <li>read each record, at the time it counts ({@link ServerMetricParser}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
+ *   <li>read each record, at the time it counts ({@link #SERVER_METRICS}, {@link InputReader}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>admit it: the first sample of a server beyond {@code max-servers} tracked goes to the dead letters too;</li>
  *   <li>per server (the input key): latest sample, rolling window, server rules and silence, in {@value #SERVER_STORE};
  *   servers silent for {@code forget-after} are resolved and forgotten;</li>
@@ -48,6 +55,10 @@ public final class MetricsTopology {
     public static final String REGION_POINTS_STORE = "region-points";
     public static final String ALERTS = Topics.SERVER_ALERTS;
     public static final String DEAD_LETTERS = Topics.dlq(Topics.SERVER_METRICS);
+    /** How {@code server-metrics} records are read: samples keyed by server_id, at their last-seen time. */
+    static final InputKind<ServerMetricEvent, ServerSample> SERVER_METRICS = new InputKind<>(EventKind.SERVER_METRIC,
+            ServerMetricEvent.class, ServerSample::of, ServerSample::serverId, "parameters.server_id",
+            sample -> sample.lastSeenTime().toEpochMilli(), (sample, timeMs) -> sample.at(Instant.ofEpochMilli(timeMs)));
 
     private MetricsTopology() {
     }
@@ -57,35 +68,37 @@ public final class MetricsTopology {
     }
 
     public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery, ServerLimits limits) {
-        Serde<ServerSample> samples = serde(ServerSample.class);
-        Serde<Alert> alerts = serde(Alert.class);
+        Serde<ServerSample> samples = JsonSerdes.of(ServerSample.class);
+        Serde<Alert> alerts = JsonSerdes.of(Alert.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERVER_STORE),
-                Serdes.String(), serde(ServerState.class)));
+                Serdes.String(), JsonSerdes.of(ServerState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_STORE),
-                Serdes.String(), serde(RegionState.class)));
+                Serdes.String(), JsonSerdes.of(RegionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_POINTS_STORE),
-                Serdes.String(), serde(Point.class)));
+                Serdes.String(), JsonSerdes.of(Point.class)));
 
-        Map<String, KStream<String, ServerMetricParser.Parsed>> read = builder
+        InputReader<ServerMetricEvent, ServerSample> reader = new InputReader<>(SERVER_METRICS, rules.maxFuture(),
+                rules.clockSkew(), meters::clockSkewed);
+        Map<String, KStream<String, Reading<ServerSample>>> read = builder
                 .stream(Topics.SERVER_METRICS, Consumed.with(Serdes.String(), Serdes.String()))
-                .processValues(() -> new ReadSamples(rules, meters), Named.as("read"))
+                .processValues(() -> new ReadInput<>(reader), Named.as("read"))
                 .split(Named.as("records-"))
-                .branch((key, parsed) -> parsed.isSample(), Branched.as("usable"))
+                .branch((key, reading) -> reading.isUsable(), Branched.as("usable"))
                 .defaultBranch(Branched.as("unusable"));
 
-        Map<String, KStream<String, ServerMetricParser.Parsed>> admitted = read.get("records-usable")
+        Map<String, KStream<String, Reading<ServerSample>>> admitted = read.get("records-usable")
                 .processValues(() -> new ServerAdmission(limits, meters), Named.as("admit-servers"), SERVER_STORE)
                 .split(Named.as("servers-"))
-                .branch((key, parsed) -> parsed.isSample(), Branched.as("admitted"))
+                .branch((key, reading) -> reading.isUsable(), Branched.as("admitted"))
                 .defaultBranch(Branched.as("refused"));
 
         read.get("records-unusable")
                 .merge(admitted.get("servers-refused"), Named.as("dead-letters"))
-                .process(() -> new DeadLetterProcessor(meters), Named.as("dead-letter"))
+                .process(() -> new DeadLetters<ServerSample>(meters::skipped), Named.as("dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()));
 
-        KStream<String, ServerSample> usable = admitted.get("servers-admitted").mapValues(ServerMetricParser.Parsed::sample);
+        KStream<String, ServerSample> usable = admitted.get("servers-admitted").mapValues(Reading::value);
 
         usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery, limits), Named.as("server-health"), SERVER_STORE)
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
@@ -97,9 +110,5 @@ public final class MetricsTopology {
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
 
         return builder.build();
-    }
-
-    static <T> Serde<T> serde(Class<T> type) {
-        return new ObjectMapperSerde<>(type, EventJson.mapper());
     }
 }

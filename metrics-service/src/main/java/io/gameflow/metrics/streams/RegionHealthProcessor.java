@@ -1,6 +1,5 @@
 package io.gameflow.metrics.streams;
 
-import io.gameflow.events.time.TaskClock;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.Point;
@@ -11,8 +10,8 @@ import io.gameflow.metrics.domain.RuleState;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.Subject;
+import io.gameflow.streams.support.time.TaskTime;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,7 +45,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
     private final Duration checkEvery;
     private final Map<String, RegionPoints> pointsByRegion = new HashMap<>();
     /** "Now" for forgetting quiet regions: the latest sample, carried on by the wall clock, never ahead of it. */
-    private final TaskClock clock = new TaskClock();
+    private final TaskTime clock = new TaskTime();
     private boolean allLoaded;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, RegionState> ruleStore;
@@ -65,9 +64,8 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         this.pointStore = context.getStateStore(MetricsTopology.REGION_POINTS_STORE);
         // a task revived after an aborted transaction restores its stores: what memory held may be ahead of them
         pointsByRegion.clear();
-        clock.reset();
         allLoaded = false;
-        context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::forgetQuietRegions);
+        clock.start(context, checkEvery, this::loadAllOnce, this::forgetQuietRegions);
     }
 
     @Override
@@ -76,7 +74,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         ServerSample sample = notAheadOfTheWallClock(record.value());
         long time = sample.lastSeenTime().toEpochMilli();
         RegionPoints points = pointsByRegion.computeIfAbsent(region, this::load);
-        clock.observe(time, context.currentSystemTimeMs());
+        clock.observe(time);
         if (!points.isEmpty() && time < points.newest() - rules.grace().toMillis()) {
             return;
         }
@@ -117,14 +115,13 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
         }
     }
 
-    private void forgetQuietRegions(long wallNow) {
+    private void loadAllOnce() {
         if (!allLoaded) {
             loadAll();
         }
-        long now = clock.now(wallNow);
-        if (now == TaskClock.UNKNOWN) {
-            return;
-        }
+    }
+
+    private void forgetQuietRegions(long now, long wallNow) {
         List<String> quiet = pointsByRegion.entrySet().stream()
                 .filter(region -> now - region.getValue().newest() >= limits.forgetAfter().toMillis())
                 .map(Map.Entry::getKey)
@@ -156,7 +153,7 @@ final class RegionHealthProcessor implements Processor<String, ServerSample, Str
             });
         }
         pointsByRegion.values().stream().filter(points -> !points.isEmpty())
-                .forEach(points -> clock.observe(points.newest(), context.currentSystemTimeMs()));
+                .forEach(points -> clock.restored(points.newest(), context.currentSystemTimeMs()));
         allLoaded = true;
     }
 

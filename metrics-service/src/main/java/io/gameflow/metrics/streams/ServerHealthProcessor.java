@@ -1,7 +1,6 @@
 package io.gameflow.metrics.streams;
 
 import io.gameflow.metrics.observability.MetricsMeters;
-import io.gameflow.events.time.TaskClock;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.domain.AlertRule;
 import io.gameflow.metrics.domain.RuleBook;
@@ -11,8 +10,8 @@ import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
 import io.gameflow.metrics.domain.SilenceRule;
 import io.gameflow.metrics.domain.Subject;
+import io.gameflow.streams.support.time.TaskTime;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,9 +31,9 @@ import java.util.Set;
  * is the server's newest, and watches for silence. The rule states live in the store with the samples, so that
  * after a restart (exactly-once: state and emitted alerts commit together) no alert fires twice and none is lost.
  *
- * <p>"Now" is this task's {@link TaskClock}: the latest event time it processed, carried on by the wall clock when
- * nothing arrives, so that a fleet gone quiet is reported silent rather than frozen healthy, and never ahead of the
- * wall clock, so that no sample makes the other servers' time pass.
+ * <p>"Now" is this task's {@link TaskTime} (docs/time.md): the latest event time it processed, carried on by the wall
+ * clock when nothing arrives, so that a fleet gone quiet is reported silent rather than frozen healthy, and never
+ * ahead of the wall clock, so that no sample makes the other servers' time pass.
  *
  * <p>When each server was last seen is also kept in memory (read from the store once per task): the silence check
  * runs every second, and reading every server's whole state from the store for it took a tenth of the service's time
@@ -52,7 +51,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     private final ServerLimits limits;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, ServerState> store;
-    private final TaskClock clock = new TaskClock();
+    private final TaskTime clock;
     /** Whether {@link #clock} and the maps below were read from the store since the task was (re)initialised. */
     private boolean restored;
     /** Every server of this task and when it was last seen; empty until {@link #restore()} reads the store. */
@@ -65,6 +64,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         this.meters = meters;
         this.checkEvery = checkEvery;
         this.limits = limits;
+        this.clock = new TaskTime(meters.latestEventTime());
     }
 
     @Override
@@ -72,11 +72,10 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         this.context = context;
         this.store = context.getStateStore(MetricsTopology.SERVER_STORE);
         // a task revived after an aborted transaction restores its store: what memory held may be ahead of it
-        clock.reset();
         restored = false;
         lastSeenByServer.clear();
         silentServers.clear();
-        context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::reportSilentServers);
+        clock.start(context, checkEvery, this::restore, this::reportSilentServers);
     }
 
     @Override
@@ -90,9 +89,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
             return;
         }
         restore();
-        if (clock.observe(time, context.currentSystemTimeMs())) {
-            meters.clock().advanceTo(time);
-        }
+        clock.observe(time);
         ServerState state = stored == null ? ServerState.first(sample) : stored.with(sample, rules.window().toMillis());
         boolean newest = stored == null || time >= stored.lastSeen();
         if (newest) {
@@ -124,12 +121,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
         return state;
     }
 
-    private void reportSilentServers(long wallNow) {
-        restore();
-        long now = clock.now(wallNow);
-        if (now == TaskClock.UNKNOWN) {
-            return;
-        }
+    private void reportSilentServers(long now, long wallNow) {
         forgetLongSilentServers(now, wallNow);
         SilenceRule silence = rules.silenceRule();
         List<String> gone = lastSeenByServer.entrySet().stream()
@@ -196,7 +188,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
                 if (server.value.silent() != null) {
                     silentServers.add(server.key);
                 }
-                clock.observe(lastSeen, wallNow);
+                clock.restored(lastSeen, wallNow);
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.gameflow.metrics.api;
 
-import io.gameflow.metrics.query.Fleet;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gameflow.streams.support.query.PeerClient;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.metrics.domain.RegionState;
 import io.quarkus.test.common.WithTestResource;
@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -45,7 +44,7 @@ class PeerKeyOnTest {
     }
 
     @Inject
-    Fleet fleet;
+    PeerClient peers;
 
     @Test
     void theInternalApiRefusesEveryoneWithoutThePeerKey() {
@@ -64,13 +63,13 @@ class PeerKeyOnTest {
 
     @Test
     void anInstanceAsksTheOthersWithThePeerKey() {
-        HostInfo self = new HostInfo("localhost", RestAssured.port);
+        String self = "localhost:" + RestAssured.port;
         TypeReference<Map<String, RegionState>> regions = new TypeReference<>() { };
         await("this instance's internal API, asked as a peer").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> fleet.ask(self, InternalResource.REGIONS, regions).isPresent());
+                .until(() -> peers.ask(self, InternalResource.REGIONS, regions).isPresent());
         given().header("X-Read-Key", READ_KEY).header("X-Peer-Key", PEER_KEY).when().get(InternalResource.REGIONS)
                 .then().statusCode(200);
-        assertTrue(fleet.ask(self, InternalResource.REGIONS, regions).isPresent());
+        assertTrue(peers.ask(self, InternalResource.REGIONS, regions).isPresent());
     }
 }

@@ -1,16 +1,15 @@
 package io.gameflow.metrics.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gameflow.streams.support.query.PeerClient;
 import io.gameflow.kafka.embedded.KafkaTestResource;
 import io.gameflow.metrics.domain.RegionState;
-import io.gameflow.metrics.query.Fleet;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -46,7 +45,7 @@ class ReadKeysOnTest {
     }
 
     @Inject
-    Fleet fleet;
+    PeerClient peers;
 
     @Test
     void answers401WithAReasonWithoutAValidKey() {
@@ -94,12 +93,12 @@ class ReadKeysOnTest {
 
     @Test
     void anInstanceAsksTheOthersWithItsKey() {
-        HostInfo self = new HostInfo("localhost", RestAssured.port);
+        String self = "localhost:" + RestAssured.port;
         TypeReference<Map<String, RegionState>> regions = new TypeReference<>() { };
         await("this instance's internal API, asked as a peer").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> fleet.ask(self, InternalResource.REGIONS, regions).isPresent());
+                .until(() -> peers.ask(self, InternalResource.REGIONS, regions).isPresent());
         given().when().get(InternalResource.REGIONS).then().statusCode(401);
-        assertTrue(fleet.ask(self, InternalResource.REGIONS, regions).isPresent());
+        assertTrue(peers.ask(self, InternalResource.REGIONS, regions).isPresent());
     }
 }

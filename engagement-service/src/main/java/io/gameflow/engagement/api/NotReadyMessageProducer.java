@@ -1,0 +1,18 @@
+package io.gameflow.engagement.api;
+
+import io.gameflow.streams.support.http.NotReadyMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** What this service answers, with the shared 503 and Retry-After, while its stores cannot be read. */
+@ApplicationScoped
+public class NotReadyMessageProducer {
+
+    @Produces
+    @Singleton
+    NotReadyMessage notReady() {
+        return new NotReadyMessage(
+                "the engagement state is not queryable yet (stream processing is starting or rebalancing); retry shortly");
+    }
+}
