@@ -9,7 +9,9 @@ import jakarta.annotation.Priority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps the names a user may have set before the settings got one naming scheme (docs/configuration.md, "Renamed
@@ -41,6 +45,8 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
     private static final Logger LOG = Logger.getLogger(RenamedSettings.class.getName());
 
     private final Map<String, List<String>> oldNames;
+    /** The old names as set, in either spelling, kept out of the names the configuration lists. */
+    private final Set<String> hidden;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** The service's table from its class path; none, no renames. */
@@ -51,6 +57,23 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
     /** new property name -> the old names that still set it, first one first. */
     public RenamedSettings(Map<String, List<String>> oldNames) {
         this.oldNames = Map.copyOf(oldNames);
+        this.hidden = oldNames.values().stream().flatMap(List::stream)
+                .flatMap(old -> Stream.of(old, environmentName(old))).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Leaves the old names out of the listing, so that an old property under a mapped prefix (such as
+     * {@code gameflow.engagement.max-future}) is not taken for a setting the mapping does not know.
+     */
+    @Override
+    public Iterator<String> iterateNames(ConfigSourceInterceptorContext context) {
+        List<String> names = new ArrayList<>();
+        context.iterateNames().forEachRemaining(name -> {
+            if (!hidden.contains(name)) {
+                names.add(name);
+            }
+        });
+        return names.iterator();
     }
 
     @Override
@@ -78,9 +101,9 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
 
     private void warn(String old, String name, boolean used) {
         if (warned.add(old)) {
-            LOG.warning(old + " is renamed " + name + " (environment " + environmentName(name) + "); the old name is "
-                    + (used ? "still read" : "ignored, as the new one is set") + " until the next release "
-                    + "(docs/configuration.md, \"Renamed settings\")");
+            LOG.warning(old + " is renamed " + name + " (environment " + environmentName(name) + "): "
+                    + (used ? "the old name is still read, until the next release" : "the old name is ignored, as the new one is set")
+                    + " (docs/configuration.md, \"Renamed settings\")");
         }
     }
 
