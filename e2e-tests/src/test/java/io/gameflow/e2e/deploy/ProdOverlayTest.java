@@ -74,13 +74,13 @@ class ProdOverlayTest {
     void publicUrlsArePublic() {
         Map<String, String> engagement = env(workload("engagement-service"));
         Map<String, String> metrics = env(workload("metrics-service"));
-        String pageMetricsUrl = engagement.getOrDefault("DASHBOARD_METRICS_URL", "");
-        String corsOrigins = metrics.getOrDefault("METRICS_CORS_ORIGINS", "");
+        String pageMetricsUrl = engagement.getOrDefault("GAMEFLOW_DASHBOARD_METRICS_URL", "");
+        String corsOrigins = metrics.getOrDefault("QUARKUS_HTTP_CORS_ORIGINS", "");
         assertTrue(pageMetricsUrl.startsWith("https://") && !pageMetricsUrl.contains("localhost"),
-                "prod's DASHBOARD_METRICS_URL must be metrics-service's public https URL, not " + pageMetricsUrl);
+                "prod's GAMEFLOW_DASHBOARD_METRICS_URL must be metrics-service's public https URL, not " + pageMetricsUrl);
         assertTrue(!corsOrigins.isBlank() && List.of(corsOrigins.split(",")).stream()
                         .allMatch(o -> o.trim().startsWith("https://") && !o.contains("localhost") && !o.contains("127.0.0.1")),
-                "prod's METRICS_CORS_ORIGINS must be the page's public https origin(s), not " + corsOrigins);
+                "prod's QUARKUS_HTTP_CORS_ORIGINS must be the page's public https origin(s), not " + corsOrigins);
     }
 
     /** The internal API must not open to a read key, which every browser of the live page holds. */

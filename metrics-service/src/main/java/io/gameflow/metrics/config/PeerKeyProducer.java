@@ -18,6 +18,6 @@ public class PeerKeyProducer {
     @Startup
     PeerKey peerKey(@ConfigProperty(name = "gameflow.peer-auth.enabled") boolean enabled,
                     @ConfigProperty(name = "gameflow.peer-auth.key") Optional<String> key) {
-        return PeerKey.of(enabled, key, "gameflow.peer-auth.key (METRICS_PEER_KEY)");
+        return PeerKey.of(enabled, key, "gameflow.peer-auth.key (GAMEFLOW_PEER_AUTH_KEY)");
     }
 }

@@ -19,6 +19,6 @@ public class ReadKeysProducer {
     @Startup
     ReadKeys readKeys(@ConfigProperty(name = "gameflow.read-auth.enabled") boolean enabled,
                       @ConfigProperty(name = "gameflow.read-auth.keys") Optional<List<String>> keys) {
-        return ReadKeys.of(enabled, keys.orElse(List.of()), "gameflow.read-auth.keys (METRICS_READ_KEYS)");
+        return ReadKeys.of(enabled, keys.orElse(List.of()), "gameflow.read-auth.keys (GAMEFLOW_READ_AUTH_KEYS)");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /**
- * METRICS_SWAGGER_UI_ENABLED=false, as the prod overlay sets it: Swagger UI is built in (always-include) but not
+ * QUARKUS_SWAGGER_UI_ENABLED=false, as the prod overlay sets it: Swagger UI is built in (always-include) but not
  * served, while the API's description stays.
  */
 @QuarkusTest
@@ -23,7 +23,7 @@ class SwaggerUiOffTest {
         public Map<String, String> getConfigOverrides() {
             // by the env name the prod overlay sets, which application.properties maps onto quarkus.swagger-ui.enabled;
             // no broker: what is served does not depend on Kafka, and one more embedded broker in this JVM costs heap
-            return Map.of("METRICS_SWAGGER_UI_ENABLED", "false",
+            return Map.of("QUARKUS_SWAGGER_UI_ENABLED", "false",
                     "kafka.bootstrap.servers", "127.0.0.1:" + EmbeddedKafka.freePort(),
                     "quarkus.log.category.\"org.apache.kafka\".level", "ERROR");
         }
