@@ -150,13 +150,13 @@ class KafkaSecurityManifestsTest {
             String properties = Files.readString(ExternalTool.root().resolve(service)
                     .resolve("src/main/resources/application.properties"));
             Matcher id = Pattern.compile(
-                    "(?m)^quarkus\\.kafka-streams\\.application-id=\\$\\{([A-Z_]+):([^}]+)}").matcher(properties);
+                    "(?m)^quarkus\\.kafka-streams\\.application-id=(\\S+)").matcher(properties);
             if (!id.find()) {
                 continue;
             }
             checked++;
             String applicationId = Optional.ofNullable(text(env(workload.path("spec").path("template").path("spec")
-                    .path("containers").path(0)).get(id.group(1)))).orElse(id.group(2));
+                    .path("containers").path(0)).get("QUARKUS_KAFKA_STREAMS_APPLICATION_ID"))).orElse(id.group(1));
             List<JsonNode> acls = find("KafkaUser", service).map(u -> list(u.path("spec").path("authorization").path("acls")))
                     .orElse(List.of());
             for (String[] needed : new String[][]{{"topic", applicationId + "-", "prefix", "Create"},
