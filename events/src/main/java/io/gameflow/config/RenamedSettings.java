@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,12 +42,11 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
 
     public static final String TABLE = "gameflow-renamed-settings.properties";
 
-    private static final Logger LOG = Logger.getLogger(RenamedSettings.class.getName());
-
     private final Map<String, List<String>> oldNames;
     /** The old names as set, in either spelling, kept out of the names the configuration lists. */
     private final Set<String> hidden;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Consumer<String> warnings;
 
     /** The service's table from its class path; none, no renames. */
     public RenamedSettings() {
@@ -56,6 +55,13 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
 
     /** new property name -> the old names that still set it, first one first. */
     public RenamedSettings(Map<String, List<String>> oldNames) {
+        // JBoss Logging, as SmallRye Config's own messages: Quarkus' log manager may not be set up yet at this point,
+        // and the logger is looked up only when there is something to say
+        this(oldNames, message -> org.jboss.logging.Logger.getLogger(RenamedSettings.class).warn(message));
+    }
+
+    RenamedSettings(Map<String, List<String>> oldNames, Consumer<String> warnings) {
+        this.warnings = warnings;
         this.oldNames = Map.copyOf(oldNames);
         this.hidden = oldNames.values().stream().flatMap(List::stream)
                 .flatMap(old -> Stream.of(old, environmentName(old))).collect(Collectors.toUnmodifiableSet());
@@ -101,7 +107,7 @@ public final class RenamedSettings implements ConfigSourceInterceptor {
 
     private void warn(String old, String name, boolean used) {
         if (warned.add(old)) {
-            LOG.warning(old + " is renamed " + name + " (environment " + environmentName(name) + "): "
+            warnings.accept(old + " is renamed " + name + " (environment " + environmentName(name) + "): "
                     + (used ? "the old name is still read, until the next release" : "the old name is ignored, as the new one is set")
                     + " (docs/configuration.md, \"Renamed settings\")");
         }

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,32 +88,16 @@ class RenamedSettingsTest {
     @Test
     void eachOldNameIsWarnedAboutOnceNamingTheNewOne() {
         List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(RenamedSettings.class.getName());
-        logger.addHandler(handler);
-        try {
-            SmallRyeConfig config = config(Map.of("ENGAGEMENT_SESSION_GAP", "7m"), Map.of());
-            config.getValue("gameflow.engagement.session-gap", String.class);
-            config.getValue("gameflow.engagement.session-gap", String.class);
-            assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).contains("ENGAGEMENT_SESSION_GAP"), warnings.get(0));
-            assertTrue(warnings.get(0).contains("GAMEFLOW_ENGAGEMENT_SESSION_GAP"), warnings.get(0));
-        } finally {
-            logger.removeHandler(handler);
-        }
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
+                .withInterceptors(new RenamedSettings(TABLE, warnings::add))
+                .withSources(new PropertiesConfigSource(APPLICATION, "application.properties", 250))
+                .withSources(new PropertiesConfigSource(Map.of("ENGAGEMENT_SESSION_GAP", "7m"), "environment", 300))
+                .build();
+        config.getValue("gameflow.engagement.session-gap", String.class);
+        config.getValue("gameflow.engagement.session-gap", String.class);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("ENGAGEMENT_SESSION_GAP"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("GAMEFLOW_ENGAGEMENT_SESSION_GAP"), warnings.get(0));
     }
 
     @Test
