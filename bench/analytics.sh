@@ -45,9 +45,9 @@ sent() { curl -fs "${ADMIN[@]}" "http://127.0.0.1:$GENERATOR_PORT/v1/generator" 
 prefill() {
   local what=$1 target=$2 counters=$3 total tick t0=$SECONDS c
   shift 3
-  start_service generator-service "$GENERATOR_PORT" GENERATOR_PORT="$GENERATOR_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-    GENERATOR_MODE=kafka GENERATOR_AUTOSTART=false GENERATOR_ADMIN_KEY=bench-admin-key GENERATOR_PLAYERS=50000 \
-    GENERATOR_ONLINE=5000 "$@"
+  start_service generator-service "$GENERATOR_PORT" QUARKUS_HTTP_PORT="$GENERATOR_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+    GAMEFLOW_GENERATOR_MODE=kafka GAMEFLOW_GENERATOR_AUTOSTART=false GAMEFLOW_GENERATOR_ADMIN_KEY=bench-admin-key GAMEFLOW_GENERATOR_PLAYERS=50000 \
+    GAMEFLOW_GENERATOR_ONLINE=5000 "$@"
   GEN_PID=$STARTED_PID
   curl -fs "${ADMIN[@]}" -XPOST "http://127.0.0.1:$GENERATOR_PORT/v1/generator/start" >/dev/null
   for ((tick = 1; ; tick++)); do
@@ -62,9 +62,9 @@ prefill() {
   stop_pid "$GEN_PID"
 }
 send_errors=0
-prefill "player/purchase events" "$EVENTS" "player-events purchase-events" GENERATOR_RATE="$PREFILL_RATE" GENERATOR_SERVERS=20
-prefill "server metrics" "$METRICS" "server-metrics" GENERATOR_RATE=1 GENERATOR_SERVERS="$PREFILL_SERVERS" \
-  GENERATOR_SERVER_REPORT_EVERY=1S
+prefill "player/purchase events" "$EVENTS" "player-events purchase-events" GAMEFLOW_GENERATOR_RATE="$PREFILL_RATE" GAMEFLOW_GENERATOR_SERVERS=20
+prefill "server metrics" "$METRICS" "server-metrics" GAMEFLOW_GENERATOR_RATE=1 GAMEFLOW_GENERATOR_SERVERS="$PREFILL_SERVERS" \
+  GAMEFLOW_GENERATOR_SERVER_REPORT_EVERY=1S
 N_PLAYER=$(bench_kafka "$BOOTSTRAP" end-offsets player-events)
 N_PURCHASE=$(bench_kafka "$BOOTSTRAP" end-offsets purchase-events)
 N_METRICS=$(bench_kafka "$BOOTSTRAP" end-offsets server-metrics)
@@ -117,11 +117,11 @@ engagement_instances() {
   for ((i = 0; i < count; i++)); do
     port=$((ENGAGEMENT_PORT + 2 * i)) # +2: the second instance stays clear of metrics-service's port
     rm -rf "$BENCH_DIR/state/$app-$i"
-    BENCH_LOG_NAME=engagement-service-$app-$i launch_service engagement-service "$port" ENGAGEMENT_PORT="$port" \
-      KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/$app-$i" ENGAGEMENT_APPLICATION_ID="$app" \
-      ENGAGEMENT_ADVERTISED_HOST=127.0.0.1 \
-      ${ENGAGEMENT_COMMIT_INTERVAL_MS:+ENGAGEMENT_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS} \
-      ${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:+ENGAGEMENT_ROCKSDB_MEMORY_BYTES=$ENGAGEMENT_ROCKSDB_MEMORY_BYTES}
+    BENCH_LOG_NAME=engagement-service-$app-$i launch_service engagement-service "$port" QUARKUS_HTTP_PORT="$port" \
+      KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/$app-$i" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="$app" \
+      GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
+      ${ENGAGEMENT_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS} \
+      ${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:+KAFKA_STREAMS_GAMEFLOW_ROCKSDB_MEMORY_BYTES=$ENGAGEMENT_ROCKSDB_MEMORY_BYTES}
     PIDS+=("$STARTED_PID"); FIRST_AT=${FIRST_AT:-$STARTED_AT}; eval "AT_$i=$STARTED_AT"
   done
   for ((i = 0; i < count; i++)); do
@@ -142,9 +142,9 @@ for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 
 say "analytics: metrics-service, 1 instance, from offset 0 of $N_METRICS records"
 rm -rf "$BENCH_DIR/state/metrics-$RUN"
-launch_service metrics-service "$METRICS_PORT" METRICS_PORT="$METRICS_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-  KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/metrics-$RUN" METRICS_APPLICATION_ID="metrics-bench-$RUN" METRICS_ADVERTISED_HOST=127.0.0.1 \
-  ${METRICS_COMMIT_INTERVAL_MS:+METRICS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
+launch_service metrics-service "$METRICS_PORT" QUARKUS_HTTP_PORT="$METRICS_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+  KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/metrics-$RUN" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="metrics-bench-$RUN" GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
+  ${METRICS_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
 PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
 wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
 catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics

@@ -21,8 +21,8 @@ read -r sent produce_rate < <(java -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLog
 say "produced $sent at $produce_rate events/s; starting engagement-service on $PORT"
 rm -rf "$STATE"
 t0=$(date +%s.%N)
-start_service engagement-service "$PORT" ENGAGEMENT_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  KAFKA_STREAMS_STATE_DIR="$STATE" ENGAGEMENT_APPLICATION_ID=engagement-bench ${ENGAGEMENT_COMMIT_INTERVAL_MS:+ENGAGEMENT_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS}
+start_service engagement-service "$PORT" QUARKUS_HTTP_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+  KAFKA_STREAMS_STATE_DIR="$STATE" QUARKUS_KAFKA_STREAMS_APPLICATION_ID=engagement-bench ${ENGAGEMENT_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS}
 pid=${BENCH_PIDS[-1]}
 active=0
 until [[ $active == "$sent" ]]; do

@@ -21,12 +21,12 @@ ensure_built generator-service ingest-service
 say "starting Kafka on $KAFKA_PORT and the generator on $PORT in $MODE mode (logs: $BENCH_DIR/logs)"
 start_broker "$KAFKA_PORT"
 if [[ $MODE == http ]]; then
-  start_service ingest-service "$INGEST_PORT" INGEST_PORT="$INGEST_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-    INGEST_API_KEYS=bench:bench-ingest-key INGEST_RATE_LIMIT=100000
+  start_service ingest-service "$INGEST_PORT" QUARKUS_HTTP_PORT="$INGEST_PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+    GAMEFLOW_INGEST_AUTH_KEYS=bench:bench-ingest-key GAMEFLOW_INGEST_RATE_LIMIT_EVENTS_PER_SECOND=100000
 fi
-start_service generator-service "$PORT" GENERATOR_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
-  GENERATOR_MODE="$MODE" GENERATOR_AUTOSTART=false GENERATOR_ADMIN_KEY=bench-admin-key \
-  GENERATOR_INGEST_URL="http://127.0.0.1:$INGEST_PORT" GENERATOR_INGEST_API_KEY=bench-ingest-key
+start_service generator-service "$PORT" QUARKUS_HTTP_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" \
+  GAMEFLOW_GENERATOR_MODE="$MODE" GAMEFLOW_GENERATOR_AUTOSTART=false GAMEFLOW_GENERATOR_ADMIN_KEY=bench-admin-key \
+  GAMEFLOW_GENERATOR_HTTP_URL="http://127.0.0.1:$INGEST_PORT" GAMEFLOW_GENERATOR_HTTP_API_KEY=bench-ingest-key
 
 # player events acknowledged so far: what the rate is about (server reports come on top of it)
 player_events() {

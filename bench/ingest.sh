@@ -36,8 +36,8 @@ start_broker "$KAFKA_PORT"
 
 # realistic events: the generator's samples (its world, no Kafka), each with a client event_id like a game client's
 say "ingest: preparing bodies from the generator's samples"
-start_service generator-service "$GENERATOR_PORT" GENERATOR_PORT="$GENERATOR_PORT" GENERATOR_MODE=none \
-  GENERATOR_ADMIN_KEY=bench-admin-key GENERATOR_PLAYERS=50000 GENERATOR_ONLINE=5000
+start_service generator-service "$GENERATOR_PORT" QUARKUS_HTTP_PORT="$GENERATOR_PORT" GAMEFLOW_GENERATOR_MODE=none \
+  GAMEFLOW_GENERATOR_ADMIN_KEY=bench-admin-key GAMEFLOW_GENERATOR_PLAYERS=50000 GAMEFLOW_GENERATOR_ONLINE=5000
 rm -rf "$BODIES" && mkdir -p "$BODIES"
 for _ in 1 2 3 4 5; do curl -fs "http://127.0.0.1:$GENERATOR_PORT/v1/generator/sample?type=player&count=1000"; echo; done \
   | sed -e 's/^\[//' -e 's/\]$//' -e 's/},{"event_name"/}\n{"event_name"/g' | grep -v '^$' \
@@ -62,8 +62,8 @@ for kind in single batch; do
 done
 say "ingest: $EVENTS distinct events of $EVENT_BYTES bytes on average"
 
-start_service ingest-service "$PORT" INGEST_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-  INGEST_API_KEYS=bench:$KEY INGEST_RATE_LIMIT=100000000
+start_service ingest-service "$PORT" QUARKUS_HTTP_PORT="$PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+  GAMEFLOW_INGEST_AUTH_KEYS=bench:$KEY GAMEFLOW_INGEST_RATE_LIMIT_EVENTS_PER_SECOND=100000000
 INGEST_PID=$STARTED_PID
 # producer_setting NAME DEFAULT: what ingest's producer runs with: its application.properties (connector-wide or the
 # events-out channel's), else the Kafka client's default

@@ -71,9 +71,7 @@ start_service() {
 # STARTED_AT (epoch seconds, with fractions)
 launch_service() {
   local name=$1 log=$BENCH_DIR/logs/${BENCH_LOG_NAME:-$1}.log
-  # ingest-service reads INGEST_MANAGEMENT_PORT, and so on
-  local management_env
-  management_env=$(tr '[:lower:]' '[:upper:]' <<<"${name%-service}")_MANAGEMENT_PORT=$(management_port "$2")
+  local management_env=QUARKUS_MANAGEMENT_PORT=$(management_port "$2")
   shift 2
   mkdir -p "$BENCH_DIR/logs"
   STARTED_AT=$(date +%s.%N)

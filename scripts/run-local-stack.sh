@@ -9,13 +9,14 @@
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), their management ports (health and metrics) GENERATOR_MANAGEMENT_PORT
 # (9081), INGEST_MANAGEMENT_PORT (9080), ENGAGEMENT_MANAGEMENT_PORT (9082), METRICS_MANAGEMENT_PORT (9083),
-# GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
-# DASHBOARD_METRICS_URL and METRICS_CORS_ORIGINS (the live page's view of metrics-service; from the ports above),
+# GAMEFLOW_GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
+# GAMEFLOW_DASHBOARD_METRICS_URL and QUARKUS_HTTP_CORS_ORIGINS (the live page's view of metrics-service; from the ports above;
+# the origins go to metrics-service only),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
-# INGEST_API_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
-# dev-only-server:gameflow-local-server-key:server for server metrics), GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
-# GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
-# INGEST_PULL_URLS (none; e.g. the
+# GAMEFLOW_INGEST_AUTH_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
+# dev-only-server:gameflow-local-server-key:server for server metrics), GAMEFLOW_GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
+# GAMEFLOW_GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
+# GAMEFLOW_INGEST_PULL_URLS (none; e.g. the
 # generator's http://localhost:8081/v1/generator/sample?type=server&count=20 to try the HTTP pull source),
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never),
 # GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before),
@@ -28,44 +29,52 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUN_DIR=${GAMEFLOW_RUN_DIR:-$ROOT/target/local-stack}
 KAFKA_PORT=${KAFKA_PORT:-9092}
-export GENERATOR_PORT=${GENERATOR_PORT:-8081}
-export INGEST_PORT=${INGEST_PORT:-8080}
-export ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
-export METRICS_PORT=${METRICS_PORT:-8083}
+# The ports and instance names are this script's own settings, one per service: each service gets its own as
+# QUARKUS_HTTP_PORT, QUARKUS_MANAGEMENT_PORT and KAFKA_STREAMS_GROUP_INSTANCE_ID when it starts (below).
+GENERATOR_PORT=${GENERATOR_PORT:-8081}
+INGEST_PORT=${INGEST_PORT:-8080}
+ENGAGEMENT_PORT=${ENGAGEMENT_PORT:-8082}
+METRICS_PORT=${METRICS_PORT:-8083}
 # /q/health and /q/metrics answer on each service's management interface, a port of its own
-export GENERATOR_MANAGEMENT_PORT=${GENERATOR_MANAGEMENT_PORT:-9081}
-export INGEST_MANAGEMENT_PORT=${INGEST_MANAGEMENT_PORT:-9080}
-export ENGAGEMENT_MANAGEMENT_PORT=${ENGAGEMENT_MANAGEMENT_PORT:-9082}
-export METRICS_MANAGEMENT_PORT=${METRICS_MANAGEMENT_PORT:-9083}
+GENERATOR_MANAGEMENT_PORT=${GENERATOR_MANAGEMENT_PORT:-9081}
+INGEST_MANAGEMENT_PORT=${INGEST_MANAGEMENT_PORT:-9080}
+ENGAGEMENT_MANAGEMENT_PORT=${ENGAGEMENT_MANAGEMENT_PORT:-9082}
+METRICS_MANAGEMENT_PORT=${METRICS_MANAGEMENT_PORT:-9083}
 # one instance of each Streams service, under a stable name (static membership, docs/recovery.md): restarted on the
 # same state, it takes its partitions back at once
-export ENGAGEMENT_INSTANCE_ID=${ENGAGEMENT_INSTANCE_ID:-engagement-0}
-export METRICS_INSTANCE_ID=${METRICS_INSTANCE_ID:-metrics-0}
+ENGAGEMENT_INSTANCE_ID=${ENGAGEMENT_INSTANCE_ID:-engagement-0}
+METRICS_INSTANCE_ID=${METRICS_INSTANCE_ID:-metrics-0}
+# the names before settings followed their properties (docs/configuration.md, "Renamed settings") still count here
+# for one release: a shell that set one of them gets what it asked for
+GAMEFLOW_INGEST_AUTH_KEYS=${GAMEFLOW_INGEST_AUTH_KEYS:-${INGEST_API_KEYS:-}}
+GAMEFLOW_GENERATOR_HTTP_API_KEY=${GAMEFLOW_GENERATOR_HTTP_API_KEY:-${GENERATOR_INGEST_API_KEY:-}}
 # ingest refuses to start without a key; these development keys are for this machine only. Each has a scope, as
 # a real game's would: the client key (in every game client, so soon public) cannot report server health.
-if [[ -z ${INGEST_API_KEYS:-} ]]; then
-  export INGEST_API_KEYS=dev-only-client:gameflow-local-dev-key:client,dev-only-server:gameflow-local-server-key:server
+if [[ -z $GAMEFLOW_INGEST_AUTH_KEYS ]]; then
+  export GAMEFLOW_INGEST_AUTH_KEYS=dev-only-client:gameflow-local-dev-key:client,dev-only-server:gameflow-local-server-key:server
   CLIENT_KEY=gameflow-local-dev-key
   SERVER_KEY=gameflow-local-server-key
 else
   # keys of your own: unless told otherwise (GENERATOR_INGEST_*_API_KEY), the generator posts with the first one
-  CLIENT_KEY=${INGEST_API_KEYS%%,*}
+  export GAMEFLOW_INGEST_AUTH_KEYS
+  CLIENT_KEY=${GAMEFLOW_INGEST_AUTH_KEYS%%,*}
   CLIENT_KEY=${CLIENT_KEY#*:}
   CLIENT_KEY=${CLIENT_KEY%%:*}
   SERVER_KEY=$CLIENT_KEY
 fi
 # the live page on engagement-service reads server health from metrics-service in the browser: tell it where, and
 # let metrics-service answer that page's origin (both as the user's browser sees them)
-export DASHBOARD_METRICS_URL=${DASHBOARD_METRICS_URL:-http://localhost:$METRICS_PORT}
-export METRICS_CORS_ORIGINS=${METRICS_CORS_ORIGINS:-http://localhost:$ENGAGEMENT_PORT,http://127.0.0.1:$ENGAGEMENT_PORT}
+export GAMEFLOW_DASHBOARD_METRICS_URL=${GAMEFLOW_DASHBOARD_METRICS_URL:-${DASHBOARD_METRICS_URL:-http://localhost:$METRICS_PORT}}
+# metrics-service's alone (given to it below): the other services answer no browser
+CORS_ORIGINS=${QUARKUS_HTTP_CORS_ORIGINS:-${METRICS_CORS_ORIGINS:-http://localhost:$ENGAGEMENT_PORT,http://127.0.0.1:$ENGAGEMENT_PORT}}
 DASHBOARD_URL=http://localhost:$ENGAGEMENT_PORT/
 # the generator's control endpoints need an admin key too
-export GENERATOR_ADMIN_KEY=${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}
+export GAMEFLOW_GENERATOR_ADMIN_KEY=${GAMEFLOW_GENERATOR_ADMIN_KEY:-${GENERATOR_ADMIN_KEY:-gameflow-local-admin-key}}
 # the generator posts to ingest as game clients would, so that the whole path runs; kafka skips ingest
-export GENERATOR_MODE=${GENERATOR_MODE:-http}
-export GENERATOR_INGEST_URL=${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}
-export GENERATOR_INGEST_CLIENT_API_KEY=${GENERATOR_INGEST_CLIENT_API_KEY:-${GENERATOR_INGEST_API_KEY:-$CLIENT_KEY}}
-export GENERATOR_INGEST_SERVER_API_KEY=${GENERATOR_INGEST_SERVER_API_KEY:-${GENERATOR_INGEST_API_KEY:-$SERVER_KEY}}
+export GAMEFLOW_GENERATOR_MODE=${GAMEFLOW_GENERATOR_MODE:-${GENERATOR_MODE:-http}}
+export GAMEFLOW_GENERATOR_HTTP_URL=${GAMEFLOW_GENERATOR_HTTP_URL:-${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}}
+export GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY=${GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY:-${GENERATOR_INGEST_CLIENT_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$CLIENT_KEY}}}
+export GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY=${GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY:-${GENERATOR_INGEST_SERVER_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$SERVER_KEY}}}
 JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 KEEP_DATA=${GAMEFLOW_KEEP_DATA:-false}
@@ -77,6 +86,13 @@ declare -A PORT=([generator-service]=$GENERATOR_PORT [ingest-service]=$INGEST_PO
                  [engagement-service]=$ENGAGEMENT_PORT [metrics-service]=$METRICS_PORT)
 declare -A MANAGEMENT_PORT=([generator-service]=$GENERATOR_MANAGEMENT_PORT [ingest-service]=$INGEST_MANAGEMENT_PORT
                             [engagement-service]=$ENGAGEMENT_MANAGEMENT_PORT [metrics-service]=$METRICS_MANAGEMENT_PORT)
+declare -A INSTANCE_ID=([engagement-service]=$ENGAGEMENT_INSTANCE_ID [metrics-service]=$METRICS_INSTANCE_ID)
+# the settings under their old names (taken above): unset in the services, so that none of them warns about a name
+# this script has already translated
+OLD_NAMES=(GENERATOR_PORT INGEST_PORT ENGAGEMENT_PORT METRICS_PORT GENERATOR_MANAGEMENT_PORT INGEST_MANAGEMENT_PORT
+           ENGAGEMENT_MANAGEMENT_PORT METRICS_MANAGEMENT_PORT ENGAGEMENT_INSTANCE_ID METRICS_INSTANCE_ID INGEST_API_KEYS
+           GENERATOR_INGEST_API_KEY GENERATOR_INGEST_CLIENT_API_KEY GENERATOR_INGEST_SERVER_API_KEY GENERATOR_ADMIN_KEY
+           GENERATOR_MODE GENERATOR_INGEST_URL DASHBOARD_METRICS_URL METRICS_CORS_ORIGINS QUARKUS_HTTP_CORS_ORIGINS)
 PIDS=()
 NAMES=()
 
@@ -173,8 +189,8 @@ command -v curl >/dev/null || fail "curl is needed (apt-get install -y curl)"
 [[ $KEEP_DATA == true || $KEEP_DATA == false ]] || fail "GAMEFLOW_KEEP_DATA must be true or false; got '$KEEP_DATA'"
 [[ $KAFKA_SECURE == true || $KAFKA_SECURE == false ]] || fail "GAMEFLOW_KAFKA_SECURE must be true or false; got '$KAFKA_SECURE'"
 # as in prod, the generator has no Kafka user: it posts to ingest over HTTP
-[[ $KAFKA_SECURE == false || $GENERATOR_MODE != kafka ]] \
-  || fail "GAMEFLOW_KAFKA_SECURE=true gives the generator no Kafka user (it has none in prod either): use GENERATOR_MODE=http"
+[[ $KAFKA_SECURE == false || $GAMEFLOW_GENERATOR_MODE != kafka ]] \
+  || fail "GAMEFLOW_KAFKA_SECURE=true gives the generator no Kafka user (it has none in prod either): use GAMEFLOW_GENERATOR_MODE=http"
 log "live dashboard: $DASHBOARD_URL (once the stack is ready)"
 
 # only what this script itself writes, so that a mistaken GAMEFLOW_RUN_DIR cannot wipe anything else.
@@ -215,7 +231,7 @@ done
 
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 
-# secured: the service's user, password and the broker's trust store, as the broker wrote them (KAFKA_SECURITY_PROTOCOL,
+# secured: the service's user, password and the broker's trust store, as the broker wrote them (GAMEFLOW_KAFKA_SECURITY_PROTOCOL,
 # KAFKA_SASL_*, KAFKA_SSL_TRUSTSTORE_*); a service without a user (the generator) gets none and needs none
 export_kafka_credentials() {
   local file="$RUN_DIR/kafka/security/$1.env" name value
@@ -228,6 +244,10 @@ export_kafka_credentials() {
 for s in engagement-service metrics-service ingest-service generator-service; do
   log "starting $s on port ${PORT[$s]} (log: $RUN_DIR/logs/$s.log)"
   (export_kafka_credentials "$s"
+   unset "${OLD_NAMES[@]}"
+   export QUARKUS_HTTP_PORT=${PORT[$s]} QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$s]}
+   [[ -n ${INSTANCE_ID[$s]:-} ]] && export KAFKA_STREAMS_GROUP_INSTANCE_ID=${INSTANCE_ID[$s]}
+   [[ $s == metrics-service ]] && export QUARKUS_HTTP_CORS_ORIGINS=$CORS_ORIGINS
    KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" exec java $JAVA_OPTS -jar "$(jar_of "$s")") >"$RUN_DIR/logs/$s.log" 2>&1 &
   PIDS+=("$!")
   NAMES+=("$s")
@@ -250,7 +270,7 @@ cat <<MSG
     http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
     http://localhost:$GENERATOR_PORT/v1/generator/truth       what the generator planted: hotspots, stuck players, fraud, incidents
-    http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GENERATOR_ADMIN_KEY)
+    http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GAMEFLOW_GENERATOR_ADMIN_KEY)
     http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $CLIENT_KEY
                                                              for player and purchase events, $SERVER_KEY for server metrics)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui

@@ -90,28 +90,28 @@ class ChaosIT {
         int[] ports = EmbeddedKafka.freePorts(3);
         String kafka = broker.bootstrapServers();
         ingest = new ServiceJar("ingest-service", ports[0], Map.of(
-                "INGEST_PORT", Integer.toString(ports[0]),
+                "QUARKUS_HTTP_PORT", Integer.toString(ports[0]),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                "INGEST_API_KEYS", "chaos-client:" + CLIENT_KEY + ":client,chaos-server:" + SERVER_KEY + ":server",
-                "INGEST_KAFKA_TIMEOUT", INGEST_KAFKA_TIMEOUT.toSeconds() + "S"),
+                "GAMEFLOW_INGEST_AUTH_KEYS", "chaos-client:" + CLIENT_KEY + ":client,chaos-server:" + SERVER_KEY + ":server",
+                "GAMEFLOW_INGEST_KAFKA_TIMEOUT", INGEST_KAFKA_TIMEOUT.toSeconds() + "s"),
                 WORK.resolve("logs/ingest-service.log"));
         engagement = new ServiceJar("engagement-service", ports[1], Map.of(
-                "ENGAGEMENT_PORT", Integer.toString(ports[1]),
-                "ENGAGEMENT_ADVERTISED_HOST", "127.0.0.1",
+                "QUARKUS_HTTP_PORT", Integer.toString(ports[1]),
+                "GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KAFKA_STREAMS_STATE_DIR", WORK.resolve("state/engagement-service").toString(),
-                "ENGAGEMENT_APPLICATION_ID", "engagement-chaos",
-                "ENGAGEMENT_INSTANCE_ID", "engagement-0",
+                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "engagement-chaos",
+                "KAFKA_STREAMS_GROUP_INSTANCE_ID", "engagement-0",
                 // one session per player for the whole run, so that session_events counts all of a player's events
-                "ENGAGEMENT_SESSION_GAP", "30M"),
+                "GAMEFLOW_ENGAGEMENT_SESSION_GAP", "30m"),
                 WORK.resolve("logs/engagement-service.log"));
         metrics = new ServiceJar("metrics-service", ports[2], Map.of(
-                "METRICS_PORT", Integer.toString(ports[2]),
-                "METRICS_ADVERTISED_HOST", "127.0.0.1",
+                "QUARKUS_HTTP_PORT", Integer.toString(ports[2]),
+                "GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KAFKA_STREAMS_STATE_DIR", WORK.resolve("state/metrics-service").toString(),
-                "METRICS_APPLICATION_ID", "metrics-chaos",
-                "METRICS_INSTANCE_ID", "metrics-0"),
+                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "metrics-chaos",
+                "KAFKA_STREAMS_GROUP_INSTANCE_ID", "metrics-0"),
                 WORK.resolve("logs/metrics-service.log"));
         for (ServiceJar service : List.of(ingest, engagement, metrics)) {
             service.start();

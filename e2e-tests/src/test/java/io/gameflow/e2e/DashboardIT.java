@@ -60,7 +60,7 @@ class DashboardIT {
         for (int port : LocalStack.PORTS) {
             assertFalse(LocalStack.listening(port), "port " + port + " must be free before the test");
         }
-        stack = LocalStack.start(Map.of("GENERATOR_CLOCK_SPEED", "10", "GENERATOR_RATE", "50"));
+        stack = LocalStack.start(Map.of("GAMEFLOW_GENERATOR_CLOCK_SPEED", "10", "GAMEFLOW_GENERATOR_RATE", "50"));
         browser = HeadlessChromium.start(Path.of("target/dashboard/chromium-profile"));
         // as a user would: open the page once the stack says it is up and its APIs answer
         await("the APIs the page reads answer").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))

@@ -34,8 +34,7 @@ class DashboardReadKeysIT {
             assertFalse(LocalStack.listening(port), "port " + port + " must be free before the test");
         }
         stack = LocalStack.start(Map.of(
-                "ENGAGEMENT_READ_AUTH_ENABLED", "true", "ENGAGEMENT_READ_KEYS", "dashboard:" + READ_KEY,
-                "METRICS_READ_AUTH_ENABLED", "true", "METRICS_READ_KEYS", "dashboard:" + READ_KEY));
+                "GAMEFLOW_READ_AUTH_ENABLED", "true", "GAMEFLOW_READ_AUTH_KEYS", "dashboard:" + READ_KEY));
         browser = HeadlessChromium.start(Path.of("target/dashboard/chromium-profile-read-keys"));
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -60,9 +61,13 @@ class KafkaClientsSourceTest {
         List<String> problems = new ArrayList<>();
         for (String service : SERVICES) {
             String properties = read(ROOT.resolve(service).resolve("src/main/resources/application.properties"));
+            // declared there, a setting is read from its environment variable by Quarkus' rule, the name KafkaSecurity gives
             KafkaSecurity.ENV.forEach((setting, env) -> {
-                if (!Pattern.compile("(?m)^" + Pattern.quote(setting + "=${" + env) + "[:}]").matcher(properties).find()) {
-                    problems.add(service + "/src/main/resources/application.properties: add " + setting + "=${" + env + ":...}");
+                if (!Pattern.compile("(?m)^" + Pattern.quote(setting + "=")).matcher(properties).find()) {
+                    problems.add(service + "/src/main/resources/application.properties: add " + setting + "=<default>");
+                }
+                if (!env.equals(setting.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT))) {
+                    problems.add("KafkaSecurity.ENV names " + env + " for " + setting + ", which Quarkus does not read for it");
                 }
             });
         }

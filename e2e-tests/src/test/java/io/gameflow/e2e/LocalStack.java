@@ -66,9 +66,9 @@ final class LocalStack implements AutoCloseable {
                 "GENERATOR_PORT", Integer.toString(GENERATOR_PORT),
                 "ENGAGEMENT_PORT", Integer.toString(ENGAGEMENT_PORT),
                 "METRICS_PORT", Integer.toString(METRICS_PORT),
-                "GENERATOR_RATE", "200",
+                "GAMEFLOW_GENERATOR_RATE", "200",
                 // ingest also pulls the generator's sample web API, like an HTTP source connector
-                "INGEST_PULL_URLS", "http://127.0.0.1:" + GENERATOR_PORT + "/v1/generator/sample?type=server&count=5"));
+                "GAMEFLOW_INGEST_PULL_URLS", "http://127.0.0.1:" + GENERATOR_PORT + "/v1/generator/sample?type=server&count=5"));
         builder.environment().putAll(Map.of(
                 "INGEST_MANAGEMENT_PORT", Integer.toString(INGEST_MANAGEMENT_PORT),
                 "GENERATOR_MANAGEMENT_PORT", Integer.toString(GENERATOR_MANAGEMENT_PORT),

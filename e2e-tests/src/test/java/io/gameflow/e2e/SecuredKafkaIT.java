@@ -87,12 +87,12 @@ class SecuredKafkaIT {
         kafka.allow(manifests.allAcls());
         alertmanager = startAlertmanager();
 
-        start(INGEST, Map.of("INGEST_API_KEYS", "it-client:" + CLIENT_KEY + ":client,it-server:" + SERVER_KEY + ":server"));
-        start(ENGAGEMENT, Map.of("ENGAGEMENT_ADVERTISED_HOST", "127.0.0.1",
+        start(INGEST, Map.of("GAMEFLOW_INGEST_AUTH_KEYS", "it-client:" + CLIENT_KEY + ":client,it-server:" + SERVER_KEY + ":server"));
+        start(ENGAGEMENT, Map.of("GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                 "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("secured-engagement-").toString()));
-        start(METRICS, Map.of("METRICS_ADVERTISED_HOST", "127.0.0.1",
+        start(METRICS, Map.of("GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                 "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("secured-metrics-").toString(),
-                "METRICS_ALERTMANAGER_URL", "http://127.0.0.1:" + alertmanager.getAddress().getPort()));
+                "GAMEFLOW_METRICS_ALERTMANAGER_URL", "http://127.0.0.1:" + alertmanager.getAddress().getPort()));
         for (ServiceJar service : services.values()) {
             service.awaitReady(WAIT);
         }
@@ -103,12 +103,8 @@ class SecuredKafkaIT {
         Map<String, String> env = new HashMap<>(own);
         env.putAll(kafka.security().serviceEnvironment(service));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put(portVariable(service), Integer.toString(port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         services.put(service, new ServiceJar(service, port, env).start());
-    }
-
-    private static String portVariable(String service) {
-        return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
     }
 
     /** Takes what metrics-service's forwarder posts, as Alertmanager's POST /api/v2/alerts would. */
@@ -255,13 +251,13 @@ class SecuredKafkaIT {
     void aServiceWithSaslButNoPasswordRefusesToStartNamingTheVariable() throws Exception {
         int port = ServiceJar.freePort();
         Map<String, String> env = new HashMap<>(kafka.security().serviceEnvironment(INGEST));
-        env.remove("KAFKA_SASL_PASSWORD");
-        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "INGEST_PORT", Integer.toString(port),
-                "INGEST_API_KEYS", "it-client:" + CLIENT_KEY + ":client"));
+        env.remove("GAMEFLOW_KAFKA_SASL_PASSWORD");
+        env.putAll(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_HTTP_PORT", Integer.toString(port),
+                "GAMEFLOW_INGEST_AUTH_KEYS", "it-client:" + CLIENT_KEY + ":client"));
         try (ServiceJar ingest = new ServiceJar(INGEST, port, env).start()) {
             await("ingest without its password exits").atMost(WAIT).pollInterval(Duration.ofMillis(200))
                     .until(() -> !ingest.isAlive());
-            assertTrue(ingest.log().contains("KAFKA_SASL_PASSWORD"), ingest.log());
+            assertTrue(ingest.log().contains("GAMEFLOW_KAFKA_SASL_PASSWORD"), ingest.log());
             assertNotEquals(0, ingest.exitValue());
         }
     }

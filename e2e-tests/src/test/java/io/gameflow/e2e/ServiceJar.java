@@ -42,11 +42,10 @@ final class ServiceJar implements AutoCloseable {
     private ServiceJar(String service, int port, Map<String, String> env, Path log, boolean ownsLog) throws IOException {
         this.service = service;
         this.port = port;
-        // health lives on the management interface, a port of its own: a free one, set by the service's own env name
+        // health lives on the management interface, a port of its own: a free one
         this.managementPort = freePort();
         Map<String, String> withManagement = new HashMap<>(env);
-        withManagement.put(service.substring(0, service.indexOf('-')).toUpperCase() + "_MANAGEMENT_PORT",
-                Integer.toString(managementPort));
+        withManagement.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         this.env = Map.copyOf(withManagement);
         this.log = log;
         this.ownsLog = ownsLog;

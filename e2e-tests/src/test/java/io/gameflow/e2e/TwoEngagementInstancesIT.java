@@ -49,13 +49,13 @@ class TwoEngagementInstancesIT {
         kafka.createTopics(Topics.ALL, 6);
         for (int i = 0; i < 2; i++) {
             int port = ServiceJar.freePort();
-            instances.add(new ServiceJar("engagement-service", port, Map.of("ENGAGEMENT_PORT", Integer.toString(port),
-                    "ENGAGEMENT_ADVERTISED_HOST", "127.0.0.1",
+            instances.add(new ServiceJar("engagement-service", port, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
+                    "GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("engagement-state-" + i).toString(),
-                    "ENGAGEMENT_APPLICATION_ID", "engagement-two-instances",
-                    "ENGAGEMENT_INSTANCE_ID", "engagement-" + i,
-                    "KAFKA_STREAMS_STANDBY_REPLICAS", "1")).start());
+                    "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "engagement-two-instances",
+                    "KAFKA_STREAMS_GROUP_INSTANCE_ID", "engagement-" + i,
+                    "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1")).start());
         }
         for (ServiceJar instance : instances) {
             instance.awaitReady(WAIT);

@@ -53,13 +53,13 @@ class TwoMetricsInstancesIT {
         kafka.createTopics(Topics.ALL, PARTITIONS);
         for (int i = 0; i < 2; i++) {
             int port = ServiceJar.freePort();
-            instances.add(new ServiceJar("metrics-service", port, Map.of("METRICS_PORT", Integer.toString(port),
-                    "METRICS_ADVERTISED_HOST", "127.0.0.1",
+            instances.add(new ServiceJar("metrics-service", port, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port),
+                    "GAMEFLOW_ADVERTISED_HOST", "127.0.0.1",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("metrics-state-" + i).toString(),
-                    "METRICS_APPLICATION_ID", "metrics-two-instances",
-                    "METRICS_INSTANCE_ID", "metrics-" + i,
-                    "KAFKA_STREAMS_STANDBY_REPLICAS", "1")).start());
+                    "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "metrics-two-instances",
+                    "KAFKA_STREAMS_GROUP_INSTANCE_ID", "metrics-" + i,
+                    "KAFKA_STREAMS_NUM_STANDBY_REPLICAS", "1")).start());
             ports.add(port);
         }
         for (ServiceJar instance : instances) {

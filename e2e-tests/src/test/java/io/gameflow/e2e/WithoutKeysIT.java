@@ -21,20 +21,20 @@ class WithoutKeysIT {
 
     @Test
     void ingestRefusesToStartWithoutAnApiKeyAndSaysWhatToSet() throws Exception {
-        assertRefusesToStart("ingest-service", Map.of("INGEST_API_KEYS", ""),
-                "No API key configured", "INGEST_AUTH_ENABLED=false");
+        assertRefusesToStart("ingest-service", Map.of("GAMEFLOW_INGEST_AUTH_KEYS", ""),
+                "No API key configured", "GAMEFLOW_INGEST_AUTH_ENABLED=false");
     }
 
     @Test
     void ingestRefusesToStartWithAKeyEntryItCannotReadAndSaysWhichAndWhy() throws Exception {
-        assertRefusesToStart("ingest-service", Map.of("INGEST_API_KEYS", "game:k-0123456789:client,ops:k-9876543210:sever"),
-                "INGEST_API_KEYS", "API key 'ops' has an unknown scope word");
+        assertRefusesToStart("ingest-service", Map.of("GAMEFLOW_INGEST_AUTH_KEYS", "game:k-0123456789:client,ops:k-9876543210:sever"),
+                "GAMEFLOW_INGEST_AUTH_KEYS", "API key 'ops' has an unknown scope word");
     }
 
     @Test
     void startsWithoutAKeyWhenAuthIsExplicitlyOff() throws Exception {
         Path log = Files.createTempFile("ingest-auth-off", ".log");
-        Process ingest = start("ingest-service", log, Map.of("INGEST_API_KEYS", "", "INGEST_AUTH_ENABLED", "false"));
+        Process ingest = start("ingest-service", log, Map.of("GAMEFLOW_INGEST_AUTH_KEYS", "", "GAMEFLOW_INGEST_AUTH_ENABLED", "false"));
         try {
             await("ingest starts with auth off").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
@@ -52,8 +52,8 @@ class WithoutKeysIT {
 
     @Test
     void theGeneratorRefusesToStartWithoutAnAdminKeyAndSaysWhatToSet() throws Exception {
-        assertRefusesToStart("generator-service", Map.of("GENERATOR_ADMIN_KEY", "", "GENERATOR_AUTOSTART", "false"),
-                "No admin key configured", "GENERATOR_ADMIN_AUTH_ENABLED=false");
+        assertRefusesToStart("generator-service", Map.of("GAMEFLOW_GENERATOR_ADMIN_KEY", "", "GAMEFLOW_GENERATOR_AUTOSTART", "false"),
+                "No admin key configured", "GAMEFLOW_GENERATOR_ADMIN_ENABLED=false");
     }
 
     private static void assertRefusesToStart(String service, Map<String, String> env, String... said) throws Exception {
@@ -77,8 +77,7 @@ class WithoutKeysIT {
                 ROOT.resolve(service + "/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("INGEST_PORT", Integer.toString(freePort()));
-        builder.environment().put("GENERATOR_PORT", Integer.toString(freePort()));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
         // no broker is needed to decide about keys; nothing listens here
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + freePort());
         return builder.start();

@@ -35,19 +35,19 @@ public record KafkaSecurity(String protocol, String saslMechanism, String userna
     public static final String KEYSTORE_PASSWORD = PREFIX + "ssl.keystore.password";
     public static final String KEY_PASSWORD = PREFIX + "ssl.key.password";
 
-    /** The environment variable that sets each setting in every service's application.properties. */
+    /** The environment variable that sets each setting: its name by Quarkus' rule (the names before it, KAFKA_SASL_PASSWORD and so on, are still read for one release). */
     public static final Map<String, String> ENV = orderedMap(
-            PROTOCOL, "KAFKA_SECURITY_PROTOCOL",
-            SASL_MECHANISM, "KAFKA_SASL_MECHANISM",
-            SASL_USERNAME, "KAFKA_SASL_USERNAME",
-            SASL_PASSWORD, "KAFKA_SASL_PASSWORD",
-            TRUSTSTORE_LOCATION, "KAFKA_SSL_TRUSTSTORE_LOCATION",
-            TRUSTSTORE_TYPE, "KAFKA_SSL_TRUSTSTORE_TYPE",
-            TRUSTSTORE_PASSWORD, "KAFKA_SSL_TRUSTSTORE_PASSWORD",
-            KEYSTORE_LOCATION, "KAFKA_SSL_KEYSTORE_LOCATION",
-            KEYSTORE_TYPE, "KAFKA_SSL_KEYSTORE_TYPE",
-            KEYSTORE_PASSWORD, "KAFKA_SSL_KEYSTORE_PASSWORD",
-            KEY_PASSWORD, "KAFKA_SSL_KEY_PASSWORD");
+            PROTOCOL, "GAMEFLOW_KAFKA_SECURITY_PROTOCOL",
+            SASL_MECHANISM, "GAMEFLOW_KAFKA_SASL_MECHANISM",
+            SASL_USERNAME, "GAMEFLOW_KAFKA_SASL_USERNAME",
+            SASL_PASSWORD, "GAMEFLOW_KAFKA_SASL_PASSWORD",
+            TRUSTSTORE_LOCATION, "GAMEFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION",
+            TRUSTSTORE_TYPE, "GAMEFLOW_KAFKA_SSL_TRUSTSTORE_TYPE",
+            TRUSTSTORE_PASSWORD, "GAMEFLOW_KAFKA_SSL_TRUSTSTORE_PASSWORD",
+            KEYSTORE_LOCATION, "GAMEFLOW_KAFKA_SSL_KEYSTORE_LOCATION",
+            KEYSTORE_TYPE, "GAMEFLOW_KAFKA_SSL_KEYSTORE_TYPE",
+            KEYSTORE_PASSWORD, "GAMEFLOW_KAFKA_SSL_KEYSTORE_PASSWORD",
+            KEY_PASSWORD, "GAMEFLOW_KAFKA_SSL_KEY_PASSWORD");
 
     public static final String PLAINTEXT = "PLAINTEXT";
     public static final String SASL_SSL = "SASL_SSL";

@@ -66,6 +66,6 @@ class KafkaSecurityConfigSourceTest {
     void aBrokenSettingStopsTheConfigurationFromLoading() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config(Map.of(
                 "gameflow.kafka.security.protocol", "SASL_SSL", "gameflow.kafka.sasl.username", "ingest")));
-        assertTrue(e.getMessage().contains("KAFKA_SASL_PASSWORD"), e.getMessage());
+        assertTrue(e.getMessage().contains("GAMEFLOW_KAFKA_SASL_PASSWORD"), e.getMessage());
     }
 }

@@ -76,14 +76,14 @@ class KafkaSecurityTest {
         Map<String, String> settings = saslSsl();
         settings.remove(KafkaSecurity.SASL_PASSWORD);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(settings));
-        assertTrue(e.getMessage().contains("KAFKA_SASL_PASSWORD") && e.getMessage().contains("not set"), e.getMessage());
+        assertTrue(e.getMessage().contains("GAMEFLOW_KAFKA_SASL_PASSWORD") && e.getMessage().contains("not set"), e.getMessage());
     }
 
     @Test
     void credentialsThatPlaintextWouldNotSendAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(Map.of(KafkaSecurity.SASL_USERNAME, "ingest")));
-        assertTrue(e.getMessage().contains("KAFKA_SASL_USERNAME") && e.getMessage().contains("PLAINTEXT"), e.getMessage());
+        assertTrue(e.getMessage().contains("GAMEFLOW_KAFKA_SASL_USERNAME") && e.getMessage().contains("PLAINTEXT"), e.getMessage());
     }
 
     @Test
@@ -95,11 +95,11 @@ class KafkaSecurityTest {
         Map<String, String> missing = saslSsl();
         missing.put(KafkaSecurity.TRUSTSTORE_LOCATION, dir.resolve("absent.p12").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(missing));
-        assertTrue(e.getMessage().contains("KAFKA_SSL_TRUSTSTORE_LOCATION"), e.getMessage());
+        assertTrue(e.getMessage().contains("GAMEFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION"), e.getMessage());
         Map<String, String> keystore = saslSsl();
         keystore.put(KafkaSecurity.KEYSTORE_LOCATION, Files.writeString(dir.resolve("user.p12"), "x").toString());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> read(keystore)).getMessage()
-                .contains("KAFKA_SSL_KEYSTORE_PASSWORD"));
+                .contains("GAMEFLOW_KAFKA_SSL_KEYSTORE_PASSWORD"));
     }
 
     @Test

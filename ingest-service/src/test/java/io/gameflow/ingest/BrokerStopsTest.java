@@ -42,7 +42,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestProfile(BrokerStopsTest.OwnBroker.class)
 class BrokerStopsTest {
 
-    /** INGEST_KAFKA_TIMEOUT as shipped: the bound the README promises. */
+    /** GAMEFLOW_INGEST_KAFKA_TIMEOUT as shipped: the bound the README promises. */
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(5);
     /**
      * The one timing assertion of the tests: not a speed test but the documented bound on a 503, with a margin wide

@@ -247,12 +247,12 @@ class ComposeFileTest {
 
     @Test
     void defaultKeysAreNamedAsDevelopmentKeys() {
-        String keys = environment(service(BASE, "ingest-service")).get("INGEST_API_KEYS");
+        String keys = environment(service(BASE, "ingest-service")).get("GAMEFLOW_INGEST_AUTH_KEYS");
         List<String> unmarked = List.of(keys.split(",")).stream()
                 .map(entry -> before(entry.trim(), ":"))
                 .filter(name -> !name.startsWith("dev-"))
                 .toList();
-        assertEquals(List.of(), unmarked, "the default INGEST_API_KEYS of " + BASE + " are public: name each entry dev-..., "
+        assertEquals(List.of(), unmarked, "the default GAMEFLOW_INGEST_AUTH_KEYS of " + BASE + " are public: name each entry dev-..., "
                 + "so that a log line or metric that names the key says it is a development key");
     }
 
@@ -317,8 +317,8 @@ class ComposeFileTest {
     private static Map<String, String> defaults() {
         Map<String, String> env = new HashMap<>();
         env.put("GRAFANA_ADMIN_PASSWORD", TEST_GRAFANA_PASSWORD);
-        for (String override : List.of("GAMEFLOW_BIND", "INGEST_API_KEYS", "GENERATOR_INGEST_CLIENT_API_KEY",
-                "GENERATOR_INGEST_SERVER_API_KEY", "GENERATOR_ADMIN_KEY")) {
+        for (String override : List.of("GAMEFLOW_BIND", "GAMEFLOW_INGEST_AUTH_KEYS", "GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY",
+                "GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY", "GAMEFLOW_GENERATOR_ADMIN_KEY")) {
             env.put(override, null);
         }
         return env;

@@ -92,17 +92,17 @@ class KafkaSecurityManifestsTest {
                             + " with scram-sha-512 authentication and simple authorization (overlays/prod/kafka-users.yaml)");
                 }
                 users.add(service);
-                expect(env, "KAFKA_SECURITY_PROTOCOL", KafkaSecurity.SASL_SSL, where, problems);
-                expect(env, "KAFKA_SASL_MECHANISM", KafkaSecurity.SCRAM_SHA_512, where, problems);
-                expect(env, "KAFKA_SASL_USERNAME", service, where, problems);
-                JsonNode password = Optional.ofNullable(env.get("KAFKA_SASL_PASSWORD")).orElse(MissingNode.getInstance())
+                expect(env, "GAMEFLOW_KAFKA_SECURITY_PROTOCOL", KafkaSecurity.SASL_SSL, where, problems);
+                expect(env, "GAMEFLOW_KAFKA_SASL_MECHANISM", KafkaSecurity.SCRAM_SHA_512, where, problems);
+                expect(env, "GAMEFLOW_KAFKA_SASL_USERNAME", service, where, problems);
+                JsonNode password = Optional.ofNullable(env.get("GAMEFLOW_KAFKA_SASL_PASSWORD")).orElse(MissingNode.getInstance())
                         .path("valueFrom").path("secretKeyRef");
                 if (!service.equals(password.path("name").asText()) || !"password".equals(password.path("key").asText())) {
-                    problems.add(where + ": take KAFKA_SASL_PASSWORD from the User Operator's Secret " + service + ", key password");
+                    problems.add(where + ": take GAMEFLOW_KAFKA_SASL_PASSWORD from the User Operator's Secret " + service + ", key password");
                 }
-                String truststore = text(env.get("KAFKA_SSL_TRUSTSTORE_LOCATION"));
+                String truststore = text(env.get("GAMEFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION"));
                 if (truststore == null || !mountsClusterCa(workload, container, truststore)) {
-                    problems.add(where + ": set KAFKA_SSL_TRUSTSTORE_LOCATION to a file of a volume from the Secret "
+                    problems.add(where + ": set GAMEFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION to a file of a volume from the Secret "
                             + "<cluster>-cluster-ca-cert (ca.crt), mounted into the container");
                 }
             }
@@ -150,13 +150,13 @@ class KafkaSecurityManifestsTest {
             String properties = Files.readString(ExternalTool.root().resolve(service)
                     .resolve("src/main/resources/application.properties"));
             Matcher id = Pattern.compile(
-                    "(?m)^quarkus\\.kafka-streams\\.application-id=\\$\\{([A-Z_]+):([^}]+)}").matcher(properties);
+                    "(?m)^quarkus\\.kafka-streams\\.application-id=(\\S+)").matcher(properties);
             if (!id.find()) {
                 continue;
             }
             checked++;
             String applicationId = Optional.ofNullable(text(env(workload.path("spec").path("template").path("spec")
-                    .path("containers").path(0)).get(id.group(1)))).orElse(id.group(2));
+                    .path("containers").path(0)).get("QUARKUS_KAFKA_STREAMS_APPLICATION_ID"))).orElse(id.group(1));
             List<JsonNode> acls = find("KafkaUser", service).map(u -> list(u.path("spec").path("authorization").path("acls")))
                     .orElse(List.of());
             for (String[] needed : new String[][]{{"topic", applicationId + "-", "prefix", "Create"},
@@ -183,7 +183,7 @@ class KafkaSecurityManifestsTest {
 
     /** A container whose service reads KAFKA_BOOTSTRAP_SERVERS, unless the generator in a mode without Kafka. */
     private static boolean talksToKafka(Map<String, JsonNode> env) {
-        String generatorMode = text(env.get("GENERATOR_MODE"));
+        String generatorMode = text(env.get("GAMEFLOW_GENERATOR_MODE"));
         return env.containsKey("KAFKA_BOOTSTRAP_SERVERS") && !"http".equals(generatorMode) && !"none".equals(generatorMode);
     }
 

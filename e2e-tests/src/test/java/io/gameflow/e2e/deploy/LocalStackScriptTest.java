@@ -21,11 +21,13 @@ class LocalStackScriptTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest-service", "generator-service", "engagement-service", "metrics-service"})
-    void exportsTheServicesOwnManagementPortAndWaitsThere(String service) throws IOException {
+    void givesEachServiceItsOwnManagementPortAndWaitsThere(String service) throws IOException {
         String script = Files.readString(ExternalTool.root().resolve(SCRIPT));
         String variable = service.substring(0, service.indexOf('-')).toUpperCase() + "_MANAGEMENT_PORT";
-        Matcher exported = Pattern.compile("(?m)^export " + variable + "=\\$\\{" + variable + ":-(\\d+)}").matcher(script);
-        assertTrue(exported.find(), SCRIPT + " must export " + variable + " with a default");
+        Matcher exported = Pattern.compile("(?m)^" + variable + "=\\$\\{" + variable + ":-(\\d+)}").matcher(script);
+        assertTrue(exported.find(), SCRIPT + " must take " + variable + " with a default");
+        assertTrue(script.contains("QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$s]}"),
+                SCRIPT + " must give each service its management port as QUARKUS_MANAGEMENT_PORT");
         assertEquals(ServiceConfig.of(service).managementPort(), Integer.parseInt(exported.group(1)),
                 SCRIPT + "'s default " + variable + " must be " + service + "'s quarkus.management.port default");
         assertTrue(script.contains("/${MANAGEMENT_PORT[$s]}/q/health/ready") || script.contains(":${MANAGEMENT_PORT[$s]}/q/health/ready"),

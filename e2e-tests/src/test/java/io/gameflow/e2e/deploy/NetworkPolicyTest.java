@@ -126,13 +126,13 @@ class NetworkPolicyTest {
         c.expectShut(open, engagement, c.elsewhere, 443);
         c.expectShut(open, c.kafkaBroker, c.apiServer, 443);
         boolean forwardsAlerts = c.overlay.kind("ConfigMap").stream()
-                .anyMatch(m -> !m.path("data").path("METRICS_ALERTMANAGER_URL").asText().isBlank());
+                .anyMatch(m -> !m.path("data").path("GAMEFLOW_METRICS_ALERTMANAGER_URL").asText().isBlank());
         if (!forwardsAlerts) {
             c.expectShut(open, metrics, c.alertmanager, 9093);
         } else {
             // the other direction of the same fact: configured forwarding must get through
             if (!c.model.allows(metrics, c.alertmanager, 9093, "TCP")) {
-                open.add("(inverse) metrics-service sets METRICS_ALERTMANAGER_URL but cannot reach " + c.alertmanager
+                open.add("(inverse) metrics-service sets GAMEFLOW_METRICS_ALERTMANAGER_URL but cannot reach " + c.alertmanager
                         + ": add components/alertmanager-forwarding's policy");
             }
         }
@@ -166,8 +166,8 @@ class NetworkPolicyTest {
         c.expectShut(open, c.service("metrics-service"), c.elsewhere, 9093);
         assertEquals(List.of(), open, "components/alertmanager-forwarding opens more than metrics-service -> Alertmanager");
         assertTrue(c.overlay.kind("ConfigMap").stream().anyMatch(m -> name(m).startsWith("metrics-service-config")
-                        && m.path("data").path("METRICS_ALERTMANAGER_URL").asText().startsWith("http")),
-                "components/alertmanager-forwarding must set METRICS_ALERTMANAGER_URL in metrics-service-config");
+                        && m.path("data").path("GAMEFLOW_METRICS_ALERTMANAGER_URL").asText().startsWith("http")),
+                "components/alertmanager-forwarding must set GAMEFLOW_METRICS_ALERTMANAGER_URL in metrics-service-config");
     }
 
     /** The rendered overlay's pods and the ones around it that the policies name. */

@@ -23,7 +23,7 @@ class ProdOverlayTest {
 
     private static final RenderedOverlay PROD = RenderedOverlay.of("prod");
     private static final Pattern SWAGGER_ENV =
-            Pattern.compile("(?m)^quarkus\\.swagger-ui\\.enabled=\\$\\{([A-Z0-9_]+):[^}]*}");
+            Pattern.compile("(?m)^quarkus\\.swagger-ui\\.enabled=true\\s*$");
     // a registry host (a dot or a port in the first segment), a path, and a sha256 digest
     private static final Pattern BY_DIGEST = Pattern.compile("[\\w.-]+[.:][\\w.:-]*/[\\w./-]+@sha256:[0-9a-f]{64}");
 
@@ -44,12 +44,12 @@ class ProdOverlayTest {
             String properties = Files.readString(ExternalTool.root().resolve(service + "/src/main/resources/application.properties"));
             Matcher setting = SWAGGER_ENV.matcher(properties);
             if (!setting.find()) {
-                problems.add(service + "'s application.properties needs quarkus.swagger-ui.enabled=${<NAME>:true}, so prod can turn it off");
+                problems.add(service + "'s application.properties needs quarkus.swagger-ui.enabled=true, which prod turns off with QUARKUS_SWAGGER_UI_ENABLED");
                 continue;
             }
-            String value = env(workload).get(setting.group(1));
+            String value = env(workload).get("QUARKUS_SWAGGER_UI_ENABLED");
             if (!"false".equals(value)) {
-                problems.add(what(workload) + " must set " + setting.group(1) + "=false (it is " + value + ")");
+                problems.add(what(workload) + " must set QUARKUS_SWAGGER_UI_ENABLED=false (it is " + value + ")");
             }
         }
         assertEquals(List.of(), problems, "Swagger UI only outside prod");
@@ -74,13 +74,13 @@ class ProdOverlayTest {
     void publicUrlsArePublic() {
         Map<String, String> engagement = env(workload("engagement-service"));
         Map<String, String> metrics = env(workload("metrics-service"));
-        String pageMetricsUrl = engagement.getOrDefault("DASHBOARD_METRICS_URL", "");
-        String corsOrigins = metrics.getOrDefault("METRICS_CORS_ORIGINS", "");
+        String pageMetricsUrl = engagement.getOrDefault("GAMEFLOW_DASHBOARD_METRICS_URL", "");
+        String corsOrigins = metrics.getOrDefault("QUARKUS_HTTP_CORS_ORIGINS", "");
         assertTrue(pageMetricsUrl.startsWith("https://") && !pageMetricsUrl.contains("localhost"),
-                "prod's DASHBOARD_METRICS_URL must be metrics-service's public https URL, not " + pageMetricsUrl);
+                "prod's GAMEFLOW_DASHBOARD_METRICS_URL must be metrics-service's public https URL, not " + pageMetricsUrl);
         assertTrue(!corsOrigins.isBlank() && List.of(corsOrigins.split(",")).stream()
                         .allMatch(o -> o.trim().startsWith("https://") && !o.contains("localhost") && !o.contains("127.0.0.1")),
-                "prod's METRICS_CORS_ORIGINS must be the page's public https origin(s), not " + corsOrigins);
+                "prod's QUARKUS_HTTP_CORS_ORIGINS must be the page's public https origin(s), not " + corsOrigins);
     }
 
     /** The internal API must not open to a read key, which every browser of the live page holds. */
@@ -88,17 +88,16 @@ class ProdOverlayTest {
     void streamsServicesGuardTheirInternalApiWithAPeerKeyFromASecret() {
         List<String> problems = new ArrayList<>();
         for (String service : List.of("engagement-service", "metrics-service")) {
-            String prefix = service.substring(0, service.indexOf('-')).toUpperCase();
             JsonNode workload = workload(service);
-            if (!"true".equals(env(workload).get(prefix + "_PEER_AUTH_ENABLED"))) {
-                problems.add(service + " must set " + prefix + "_PEER_AUTH_ENABLED=true");
+            if (!"true".equals(env(workload).get("GAMEFLOW_PEER_AUTH_ENABLED"))) {
+                problems.add(service + " must set GAMEFLOW_PEER_AUTH_ENABLED=true");
             }
             boolean fromSecret = list(RenderedOverlay.podSpec(workload).path("containers")).stream()
                     .flatMap(c -> list(c.path("env")).stream())
-                    .anyMatch(e -> (prefix + "_PEER_KEY").equals(e.path("name").asText())
+                    .anyMatch(e -> "GAMEFLOW_PEER_AUTH_KEY".equals(e.path("name").asText())
                             && e.path("valueFrom").has("secretKeyRef"));
             if (!fromSecret) {
-                problems.add(service + " must take " + prefix + "_PEER_KEY from a Secret (valueFrom.secretKeyRef)");
+                problems.add(service + " must take GAMEFLOW_PEER_AUTH_KEY from a Secret (valueFrom.secretKeyRef)");
             }
         }
         assertEquals(List.of(), problems, "prod: the /internal peer endpoints want X-Peer-Key");

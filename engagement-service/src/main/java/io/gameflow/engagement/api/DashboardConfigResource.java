@@ -26,7 +26,7 @@ public class DashboardConfigResource {
     @GET
     @Operation(summary = "Where the live page at / reads server health, and how often it refreshes",
             description = "metrics_url is metrics-service's public base URL as the browser reaches it "
-                    + "(DASHBOARD_METRICS_URL); metrics-service must allow this page's origin (METRICS_CORS_ORIGINS).")
+                    + "(GAMEFLOW_DASHBOARD_METRICS_URL); metrics-service must allow this page's origin (QUARKUS_HTTP_CORS_ORIGINS).")
     public Answer config() {
         return new Answer(config.metricsUrl().replaceAll("/+$", ""), REFRESH_SECONDS);
     }

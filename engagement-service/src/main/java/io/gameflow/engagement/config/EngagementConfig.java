@@ -26,7 +26,7 @@ public interface EngagementConfig {
     Duration dedupeWindow();
 
     /** How far ahead of the wall clock an event time may be; later events go to the dead-letter topic. */
-    Duration maxFuture();
+    Duration maxEventAhead();
 
     /** How far ahead of its receipt an event may be dated and still count at its own time; later ones count at their receipt. */
     Duration maxClockSkew();

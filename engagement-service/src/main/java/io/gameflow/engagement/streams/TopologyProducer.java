@@ -16,7 +16,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology(EngagementConfig config, EngagementMeters meters) {
         return EngagementTopology.build(config.settings(), config.fraudRules(),
-                new InputTime(config.maxFuture(), new ClockSkew(config.maxClockSkew())), meters);
+                new InputTime(config.maxEventAhead(), new ClockSkew(config.maxClockSkew())), meters);
     }
 
     @Produces

@@ -61,7 +61,7 @@ public class PageSecurityHeaders {
             }
             return scheme + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("gameflow.dashboard.metrics-url (DASHBOARD_METRICS_URL) must be metrics-service's "
+            throw new IllegalArgumentException("gameflow.dashboard.metrics-url (GAMEFLOW_DASHBOARD_METRICS_URL) must be metrics-service's "
                     + "absolute http(s) URL as the browser reaches it, e.g. http://localhost:8083; got '" + metricsUrl + "'", e);
         }
     }

@@ -20,7 +20,7 @@ class PageSecurityHeadersTest {
     void refusesToStartWithAMetricsUrlThatIsNotAnAbsoluteHttpUrl() {
         for (String bad : new String[] {"localhost:8083", "/metrics", "ftp://metrics.example.com", "http://bad host"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PageSecurityHeaders.originOf(bad));
-            assertTrue(e.getMessage().contains("DASHBOARD_METRICS_URL"), e.getMessage());
+            assertTrue(e.getMessage().contains("GAMEFLOW_DASHBOARD_METRICS_URL"), e.getMessage());
         }
     }
 }

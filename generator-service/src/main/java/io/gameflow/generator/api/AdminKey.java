@@ -28,8 +28,8 @@ public class AdminKey {
         this.enabled = config.admin().enabled();
         String key = config.admin().key().map(String::trim).orElse("");
         if (enabled && key.isEmpty()) {
-            throw new IllegalStateException("No admin key configured: set gameflow.generator.admin.key (env GENERATOR_ADMIN_KEY), "
-                    + "or set GENERATOR_ADMIN_AUTH_ENABLED=false to let anyone start, stop and pace the generator");
+            throw new IllegalStateException("No admin key configured: set gameflow.generator.admin.key (env GAMEFLOW_GENERATOR_ADMIN_KEY), "
+                    + "or set GAMEFLOW_GENERATOR_ADMIN_ENABLED=false to let anyone start, stop and pace the generator");
         }
         if (!enabled) {
             LOG.warn("the admin key is off (gameflow.generator.admin.enabled=false): anyone can control the generator");

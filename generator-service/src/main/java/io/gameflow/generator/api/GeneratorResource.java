@@ -48,12 +48,12 @@ public class GeneratorResource {
     @Operation(summary = "Start sending events; 409 in mode none, where there is nowhere to send them")
     @APIResponse(responseCode = "200", description = "running",
             content = @Content(schema = @Schema(implementation = GeneratorStatus.class)))
-    @APIResponse(responseCode = "409", description = "mode none: set GENERATOR_MODE to kafka or http")
+    @APIResponse(responseCode = "409", description = "mode none: set GAMEFLOW_GENERATOR_MODE to kafka or http")
     public Response start() {
         if (!loop.start()) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ErrorBody("nothing_to_send_to",
-                            "the generator runs in mode none (samples only); set GENERATOR_MODE to kafka or http", List.of()))
+                            "the generator runs in mode none (samples only); set GAMEFLOW_GENERATOR_MODE to kafka or http", List.of()))
                     .build();
         }
         return Response.ok(loop.status()).build();

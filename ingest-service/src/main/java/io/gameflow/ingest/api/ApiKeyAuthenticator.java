@@ -31,18 +31,18 @@ public class ApiKeyAuthenticator {
         try {
             this.keys = ApiKeys.parse(config.auth().keys().orElse(List.of()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("gameflow.ingest.auth.keys (env INGEST_API_KEYS): " + e.getMessage(), e);
+            throw new IllegalStateException("gameflow.ingest.auth.keys (env GAMEFLOW_INGEST_AUTH_KEYS): " + e.getMessage(), e);
         }
         if (enabled && keys.isEmpty()) {
-            throw new IllegalStateException("No API key configured: set gameflow.ingest.auth.keys (env INGEST_API_KEYS) "
-                    + "to name:key:scope entries, e.g. INGEST_API_KEYS=game:<a long random key>:client,servers:<another>:server, "
-                    + "or set INGEST_AUTH_ENABLED=false to accept events from anyone");
+            throw new IllegalStateException("No API key configured: set gameflow.ingest.auth.keys (env GAMEFLOW_INGEST_AUTH_KEYS) "
+                    + "to name:key:scope entries, e.g. GAMEFLOW_INGEST_AUTH_KEYS=game:<a long random key>:client,servers:<another>:server, "
+                    + "or set GAMEFLOW_INGEST_AUTH_ENABLED=false to accept events from anyone");
         }
         if (!enabled) {
             LOG.warn("API keys are off (gameflow.ingest.auth.enabled=false): anyone who reaches this port can post events");
         } else if (!keys.unscoped().isEmpty()) {
             LOG.warnf("API keys %s have no scope and may send every kind of event: add :client (player_action, transaction) "
-                    + "or :server (server_metric) to each entry of INGEST_API_KEYS, or :all to keep every kind on purpose", keys.unscoped());
+                    + "or :server (server_metric) to each entry of GAMEFLOW_INGEST_AUTH_KEYS, or :all to keep every kind on purpose", keys.unscoped());
         }
     }
 

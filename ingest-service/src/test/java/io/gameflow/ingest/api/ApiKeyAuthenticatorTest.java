@@ -22,7 +22,7 @@ class ApiKeyAuthenticatorTest {
     void aKeyEntryItCannotReadStopsTheStartNamingTheSettingAndTheEntry() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> new ApiKeyAuthenticator(config(true, "game:k-1:client", "ops:k-2:sever")));
-        assertTrue(refused.getMessage().startsWith("gameflow.ingest.auth.keys (env INGEST_API_KEYS): API key 'ops' has an "
+        assertTrue(refused.getMessage().startsWith("gameflow.ingest.auth.keys (env GAMEFLOW_INGEST_AUTH_KEYS): API key 'ops' has an "
                 + "unknown scope word; a scope is client (player_action, transaction), server (server_metric)"), refused.getMessage());
     }
 

@@ -93,7 +93,7 @@ class SecuredEmbeddedKafkaTest {
         BrokerSecurity security = kafka.security();
         assertTrue(Files.size(security.truststore()) > 0);
         assertTrue(Files.readString(security.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----"));
-        assertEquals("SASL_SSL", security.serviceEnvironment("writer").get("KAFKA_SECURITY_PROTOCOL"));
+        assertEquals("SASL_SSL", security.serviceEnvironment("writer").get("GAMEFLOW_KAFKA_SECURITY_PROTOCOL"));
         assertTrue(Files.getPosixFilePermissions(security.truststore().getParent()).stream()
                 .noneMatch(p -> p.name().startsWith("OTHERS") || p.name().startsWith("GROUP")), "secrets for the owner only");
     }

@@ -18,7 +18,7 @@ public interface MetricsConfig {
     Duration grace();
 
     /** How far ahead of the wall clock an event time may be; later samples go to the dead-letter topic. */
-    Duration maxFuture();
+    Duration maxEventAhead();
 
     /** How far ahead of its receipt a sample may be dated and still count at its own time; later ones count at their receipt. */
     Duration maxClockSkew();

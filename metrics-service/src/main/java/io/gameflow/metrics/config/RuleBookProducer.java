@@ -22,7 +22,7 @@ public class RuleBookProducer {
                 .map(entry -> rule(entry.getKey(), entry.getValue()))
                 .sorted(java.util.Comparator.comparing(AlertRule::name))
                 .toList();
-        return new RuleBook(rules, config.window(), config.grace(), config.maxFuture(),
+        return new RuleBook(rules, config.window(), config.grace(), config.maxEventAhead(),
                 new ClockSkew(config.maxClockSkew()), config.silence().after(),
                 enumOf(AlertRule.Severity.class, "gameflow.metrics.silence.severity", config.silence().severity()));
     }

@@ -6,7 +6,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
@@ -25,18 +24,16 @@ public class AccessKeysProducer {
     @Produces
     @Singleton
     @Startup
-    ReadKeys readKeys(Config config,
-                      @ConfigProperty(name = "gameflow.read-auth.enabled") boolean enabled,
+    ReadKeys readKeys(@ConfigProperty(name = "gameflow.read-auth.enabled") boolean enabled,
                       @ConfigProperty(name = READ_KEYS) Optional<List<String>> keys) {
-        return ReadKeys.of(enabled, keys.orElse(List.of()), SettingName.of(config, READ_KEYS));
+        return ReadKeys.of(enabled, keys.orElse(List.of()), SettingName.of(READ_KEYS));
     }
 
     @Produces
     @Singleton
     @Startup
-    PeerKey peerKey(Config config,
-                    @ConfigProperty(name = "gameflow.peer-auth.enabled") boolean enabled,
+    PeerKey peerKey(@ConfigProperty(name = "gameflow.peer-auth.enabled") boolean enabled,
                     @ConfigProperty(name = PEER_KEY) Optional<String> key) {
-        return PeerKey.of(enabled, key, SettingName.of(config, PEER_KEY));
+        return PeerKey.of(enabled, key, SettingName.of(PEER_KEY));
     }
 }
