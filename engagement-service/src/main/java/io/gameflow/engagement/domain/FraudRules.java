@@ -3,7 +3,7 @@ package io.gameflow.engagement.domain;
 import java.time.Duration;
 
 /**
- * The fraud rules' settings (defaults from the issue): more than {@code velocityMax} purchases within
+ * The fraud rules' settings (docs/definitions.md, "Fraud rules"): more than {@code velocityMax} purchases within
  * {@code velocityWindow}; more than {@code maxCurrencies} currencies within {@code hoppingWindow}; at least
  * {@code refundsMin} refunds that are more than {@code refundShare} of the purchases within {@code refundWindow}; an
  * amount over {@code outlierFactor} times its item type's running mean, once the mean has {@code outlierMinSamples}.
