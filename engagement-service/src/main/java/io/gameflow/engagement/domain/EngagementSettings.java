@@ -10,6 +10,4 @@ import java.time.Duration;
 public record EngagementSettings(Duration sessionGap, Duration stuckAfter, int stuckMinEvents, Duration grace,
                                  Duration dedupeWindow) {
 
-    public static final EngagementSettings DEFAULTS = new EngagementSettings(Duration.ofMinutes(5), Duration.ofMinutes(3),
-            10, Duration.ofSeconds(30), Duration.ofMinutes(10));
 }

@@ -17,8 +17,6 @@ public record FraudRules(int velocityMax, Duration velocityWindow, int maxCurren
     public static final String REFUNDS = "refund_abuse";
     public static final String OUTLIER = "amount_outlier";
 
-    public static final FraudRules DEFAULTS = new FraudRules(5, Duration.ofMinutes(1), 1, Duration.ofMinutes(10),
-            3, 0.5, Duration.ofHours(24), 2.5, 20);
 
     /** The longest span a user's history must cover. */
     public Duration longestWindow() {

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.config.EngagementConfig;
 import io.gameflow.streams.support.input.InputReader;
 import io.gameflow.streams.support.input.InputKind;
 import io.gameflow.events.PurchaseEvent;
@@ -17,7 +18,10 @@ import java.time.Duration;
  */
 public record InputTime(Duration maxFuture, ClockSkew skew) {
 
-    public static final InputTime DEFAULTS = new InputTime(Duration.ofDays(2), new ClockSkew(Duration.ofMinutes(2)));
+    /** As configured: how far ahead of its receipt an event may be, and how far a client's clock may be off. */
+    public static InputTime from(EngagementConfig config) {
+        return new InputTime(config.maxEventAhead(), new ClockSkew(config.maxClockSkew()));
+    }
 
     /** How {@code player-events} are read: keyed by player_id. */
     static final InputKind<PlayerEvent, PlayerAction> PLAYER_EVENTS = new InputKind<>(EventKind.PLAYER_ACTION,

@@ -2,7 +2,6 @@ package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.config.EngagementConfig;
-import io.gameflow.events.time.ClockSkew;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +15,7 @@ public class TopologyProducer {
     @Produces
     public Topology topology(EngagementConfig config, EngagementMeters meters) {
         return EngagementTopology.build(config.settings(), config.fraudRules(),
-                new InputTime(config.maxEventAhead(), new ClockSkew(config.maxClockSkew())), meters);
+                InputTime.from(config), meters);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.domain;
 
+import io.gameflow.engagement.config.ShippedConfig;
 import io.gameflow.events.PurchaseEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FraudDetectorTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private final FraudDetector detector = new FraudDetector(FraudRules.DEFAULTS);
+    private final FraudDetector detector = new FraudDetector(ShippedConfig.engagement().fraudRules());
 
     private static Purchase bought(String transactionId, long time) {
         return new Purchase(transactionId, "user_1", "PC", PurchaseEvent.PURCHASE, "USD", 10, "item_1", "skin", time);

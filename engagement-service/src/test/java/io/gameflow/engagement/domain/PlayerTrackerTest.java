@@ -1,5 +1,6 @@
 package io.gameflow.engagement.domain;
 
+import io.gameflow.engagement.config.ShippedConfig;
 import io.gameflow.events.PlayerEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PlayerTrackerTest {
 
     private static final long T0 = 1_700_000_000_000L;
-    private static final long GAP = EngagementSettings.DEFAULTS.sessionGap().toMillis();
-    private final PlayerTracker tracker = new PlayerTracker(EngagementSettings.DEFAULTS);
+    private static final long GAP = ShippedConfig.engagement().sessionGap().toMillis();
+    private final PlayerTracker tracker = new PlayerTracker(ShippedConfig.engagement().settings());
 
     private static PlayerAction action(String session, String type, String level, String map, long time) {
         return new PlayerAction("p1", session, type, level, map, "PC", time);

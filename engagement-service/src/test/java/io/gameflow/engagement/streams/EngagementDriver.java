@@ -1,8 +1,7 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.config.ShippedConfig;
 import io.gameflow.engagement.observability.EngagementMeters;
-import io.gameflow.engagement.domain.EngagementSettings;
-import io.gameflow.engagement.domain.FraudRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -36,7 +35,7 @@ final class EngagementDriver {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) COMMIT_INTERVAL.toMillis());
-        return new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS,
-                InputTime.DEFAULTS, new EngagementMeters(registry)), props, wallClockStart);
+        return new TopologyTestDriver(EngagementTopology.build(ShippedConfig.engagement().settings(),
+                ShippedConfig.engagement().fraudRules(), InputTime.from(ShippedConfig.engagement()), new EngagementMeters(registry)), props, wallClockStart);
     }
 }

@@ -1,9 +1,9 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.config.EngagementConfig;
+import io.gameflow.engagement.config.ShippedConfig;
 import io.gameflow.engagement.observability.EngagementMeters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gameflow.engagement.domain.EngagementSettings;
-import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapReport;
 import io.gameflow.engagement.domain.LevelMapStats;
@@ -55,8 +55,9 @@ class LevelMapTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // the production guarantee: the driver simulates its commits
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(EngagementTopology.build(EngagementSettings.DEFAULTS, FraudRules.DEFAULTS, InputTime.DEFAULTS,
-                new EngagementMeters(registry)), props);
+        EngagementConfig config = ShippedConfig.engagement();
+        driver = new TopologyTestDriver(EngagementTopology.build(config.settings(), config.fraudRules(),
+                InputTime.from(config), new EngagementMeters(registry)), props);
         input = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
     }
 

@@ -9,8 +9,6 @@ import java.time.Duration;
  */
 public record ServerLimits(Duration forgetAfter, int maxServers) {
 
-    public static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofHours(24), 100_000);
-
     public ServerLimits {
         if (forgetAfter.isNegative() || forgetAfter.isZero()) {
             throw new IllegalArgumentException("gameflow.metrics.forget-after must be positive, got " + forgetAfter);

@@ -63,10 +63,6 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
-    public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery) {
-        return build(rules, meters, silenceCheckEvery, ServerLimits.DEFAULTS);
-    }
-
     public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery, ServerLimits limits) {
         Serde<ServerSample> samples = JsonSerdes.of(ServerSample.class);
         Serde<Alert> alerts = JsonSerdes.of(Alert.class);

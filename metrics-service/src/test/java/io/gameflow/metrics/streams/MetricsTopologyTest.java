@@ -66,7 +66,8 @@ class MetricsTopologyTest {
     }
 
     private void open() {
-        MetricsDriver opened = MetricsDriver.open(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1)),
+        MetricsDriver opened = MetricsDriver.open(MetricsTopology.build(RULES, new MetricsMeters(registry), Duration.ofSeconds(1),
+                ShippedRuleBook.limits()),
                 stateDir, wallStart);
         driver = opened.driver();
         input = opened.input();

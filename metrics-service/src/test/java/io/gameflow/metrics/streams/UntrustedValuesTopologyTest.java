@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.metrics.config.ShippedRuleBook;
 import io.gameflow.metrics.observability.MetricsMeters;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gameflow.events.EventJson;
@@ -50,7 +51,7 @@ class UntrustedValuesTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(MetricsTopology.build(MetricsTopologyTest.RULES, new MetricsMeters(registry),
-                Duration.ofSeconds(1)), props, Instant.now());
+                Duration.ofSeconds(1), ShippedRuleBook.limits()), props, Instant.now());
         input = driver.createInputTopic(Topics.SERVER_METRICS, new StringSerializer(), new StringSerializer());
         deadLetters = driver.createOutputTopic(MetricsTopology.DEAD_LETTERS, new StringDeserializer(), new StringDeserializer());
     }
