@@ -54,10 +54,13 @@ class BenchSmokeIT {
         assertEquals(List.of("generator-pacing", "generator-pacing", "ingest", "analytics", "end-to-end"), benchmarks, log);
         List<String> targets = new ArrayList<>();
         summary.get("targets").forEach(t -> targets.add(t.get("what").asText()));
-        for (String expected : List.of("batched ingest vs raw producer", "analytics (engagement) vs raw consumer",
+        for (String expected : List.of("batched ingest vs raw producer", "engagement-service, one instance",
+                "metrics-service, one instance", "analytics (engagement) vs raw consumer",
                 "analytics (metrics) vs raw consumer", "engagement scaling, 2 instances vs 1",
                 "end-to-end p99, player_visible", "end-to-end p99, alert_on_topic", "RSS ingest-service",
-                "RSS generator-service", "RSS engagement-service", "RSS metrics-service")) {
+                "RSS generator-service", "RSS engagement-service", "RSS metrics-service",
+                "startup to ready, ingest-service", "startup to ready, generator-service",
+                "startup to ready, engagement-service", "startup to ready, metrics-service")) {
             assertTrue(targets.stream().anyMatch(t -> t.startsWith(expected)), expected + " missing from " + targets);
         }
         JsonNode ingest = summary.get("benchmarks").get(2);

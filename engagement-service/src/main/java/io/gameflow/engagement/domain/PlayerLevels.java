@@ -16,12 +16,17 @@ public record PlayerLevels(Map<String, Long> entered, List<String> completed) {
 
     public static final PlayerLevels NONE = new PlayerLevels(Map.of(), List.of());
 
+    /** The step of one event; an event that changes nothing returns these very levels, which need no write. */
     public Step on(PlayerAction action) {
+        String level = action.levelId();
+        Long since = entered.get(level);
+        boolean completes = action.completesLevel() && !completed.contains(level);
+        if (since != null && action.eventTimeMs() >= since && !completes) {
+            return new Step(this, List.of());
+        }
         Map<String, Long> enteredNow = new HashMap<>(entered);
         List<String> completedNow = new ArrayList<>(completed);
         List<LevelEvent> steps = new ArrayList<>();
-        String level = action.levelId();
-        Long since = enteredNow.get(level);
         if (since == null) {
             since = action.eventTimeMs();
             enteredNow.put(level, since);
@@ -29,7 +34,7 @@ public record PlayerLevels(Map<String, Long> entered, List<String> completed) {
         } else if (action.eventTimeMs() < since) {
             enteredNow.put(level, action.eventTimeMs());
         }
-        if (action.completesLevel() && !completedNow.contains(level)) {
+        if (completes) {
             completedNow.add(level);
             steps.add(new LevelEvent(level, action.playerId(), LevelEvent.COMPLETED,
                     Math.max(0, action.eventTimeMs() - enteredNow.get(level))));

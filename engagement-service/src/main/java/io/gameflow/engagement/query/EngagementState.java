@@ -122,7 +122,7 @@ public class EngagementState {
     }
 
     public Optional<PlayerState> player(String playerId) {
-        Optional<String> owner = instances.remoteOwnerOf(EngagementTopology.PLAYER_STATE_STORE, playerId);
+        Optional<String> owner = instances.remoteOwnerOf(EngagementTopology.PLAYERS_STORE, playerId);
         if (owner.isEmpty()) {
             return players.player(playerId);
         }

@@ -2,6 +2,7 @@ package io.gameflow.engagement.query;
 
 import io.gameflow.engagement.streams.EngagementTopology;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.TrackedPlayer;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -9,7 +10,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import java.util.Optional;
 
-/** Interactive query of {@link EngagementTopology#PLAYER_STATE_STORE} on this instance. */
+/** Interactive query of the players' sessions and positions ({@link EngagementTopology#PLAYERS_STORE}) on this instance. */
 @ApplicationScoped
 public class PlayerStateStore {
 
@@ -20,7 +21,7 @@ public class PlayerStateStore {
     }
 
     public Optional<PlayerState> player(String playerId) {
-        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(EngagementTopology.PLAYER_STATE_STORE,
-                QueryableStoreTypes.<String, PlayerState>keyValueStore())).get(playerId));
+        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(EngagementTopology.PLAYERS_STORE,
+                QueryableStoreTypes.<String, TrackedPlayer>keyValueStore())).get(playerId)).map(TrackedPlayer::session);
     }
 }

@@ -6,21 +6,19 @@ import io.gameflow.streams.support.input.ReadInput;
 import io.gameflow.streams.support.input.InputReader;
 import io.gameflow.streams.support.input.DeadLetters;
 import io.gameflow.engagement.observability.EngagementMeters;
-import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.LevelEvent;
 import io.gameflow.engagement.domain.LevelFunnelStats;
-import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelMapKeys;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerAction;
-import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
+import io.gameflow.engagement.domain.TrackedPlayer;
 import io.gameflow.engagement.streams.serde.CompactSerdes;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,10 +40,10 @@ import java.util.Map;
  * top to bottom:
  * <ol>
  *   <li>read each record, at the time it counts ({@link InputTime}); what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
- *   <li>admit events: not late (beyond the grace behind the player's latest) and not a duplicate event_id;</li>
- *   <li>count active players per window and platform;</li>
- *   <li>per player (the input key): sessions, position, stuck and drop-off, alerts to {@value #ALERTS}, counted
- *   per level and map in {@value #CELL_ALERTS_STORE};</li>
+ *   <li>per player (the input key), in one processor and one read and write of the player ({@link PlayerAnalytics}):
+ *   admit events that are neither late (beyond the grace behind the player's latest) nor a duplicate event_id; count
+ *   active players per window and platform; sessions, position, stuck and drop-off, with alerts to {@value #ALERTS},
+ *   counted per level and map in {@value #CELL_ALERTS_STORE}; the levels entered and completed;</li>
  *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
  *   <li>per level and map: each task's events and new players per cell, combined over a commit interval, then
  *   re-keyed by cell and added up.</li>
@@ -57,12 +55,12 @@ public final class EngagementTopology {
 
     /** Cell key ({@link LevelMapKeys#cell}) -> {@link LevelMapStats}; queried by the REST API. */
     public static final String STATS_STORE = "level-map-stats";
-    /** Player-on-cell key ({@link LevelMapKeys#player}) -> that player's event count on the cell; by player. */
+    /** Player-on-cell key ({@link LevelMapKeys#player}) -> 1 once the player has had an event on the cell; by player. */
     public static final String CELL_PLAYERS_STORE = "level-map-players";
     /** Cell key -> {@link LevelMapStats} of this task's events since the deltas were last sent; by player. */
     public static final String CELL_DELTAS_STORE = "level-map-deltas";
-    /** player_id -> {@link PlayerState}. */
-    public static final String PLAYER_STATE_STORE = "player-state";
+    /** player_id -> {@link TrackedPlayer}: the session and position, the active windows and the levels of a player. */
+    public static final String PLAYERS_STORE = "players";
     /** "expiry ms|player_id" -> player_id: the open sessions by the time they end if nothing arrives. */
     public static final String SESSION_EXPIRY_STORE = "session-expiry";
     /** "sessions" -> {@link SessionStats} of the task's players. */
@@ -73,14 +71,10 @@ public final class EngagementTopology {
     public static final String CELL_ALERTS_STORE = "cell-alerts";
     /** event_id -> event time, for the dedupe window. */
     public static final String EVENT_IDS_STORE = "player-event-ids";
-    /** player_id -> {@link ActivePlayer}. */
-    public static final String ACTIVE_PLAYERS_STORE = "active-players";
     /** "window|expiry ms|player_id" -> player_id: when each counted player leaves each window. */
     public static final String ACTIVE_EXPIRY_STORE = "active-expiry";
     /** "window|platform" (or "window|all") -> active players of this task. */
     public static final String ACTIVE_COUNTS_STORE = "active-counts";
-    /** player_id -> {@link PlayerLevels}. */
-    public static final String PLAYER_LEVELS_STORE = "player-levels";
     /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
     public static final String LEVEL_FUNNEL_STORE = "level-funnel";
     /** "length:level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
@@ -108,8 +102,8 @@ public final class EngagementTopology {
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_DELTAS_STORE),
                 Serdes.String(), CompactSerdes.LEVEL_MAP_STATS).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_STATE_STORE),
-                Serdes.String(), CompactSerdes.PLAYER_STATE).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYERS_STORE),
+                Serdes.String(), CompactSerdes.TRACKED_PLAYER).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SESSION_STATS_STORE),
@@ -118,14 +112,10 @@ public final class EngagementTopology {
                 Serdes.String(), JsonSerdes.of(CellNow.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CELL_ALERTS_STORE),
                 Serdes.String(), JsonSerdes.of(CellAlerts.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_PLAYERS_STORE),
-                Serdes.String(), CompactSerdes.ACTIVE_PLAYER).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ACTIVE_EXPIRY_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAYER_LEVELS_STORE),
-                Serdes.String(), CompactSerdes.PLAYER_LEVELS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
@@ -147,22 +137,27 @@ public final class EngagementTopology {
                 .process(() -> new DeadLetters<PlayerAction>(meters.deadLettered()::increment), Named.as("dead-letter"))
                 .to(DEAD_LETTERS, Produced.with(Serdes.String(), Serdes.String()).withName("dead-letters-sink"));
 
-        KStream<String, PlayerAction> actions = read.get("records-usable")
+        Map<String, KStream<String, Object>> perPlayer = read.get("records-usable")
                 .mapValues(Reading::value, Named.as("action"))
-                .processValues(() -> new AdmitEvents(dedupe, settings.grace(), meters), Named.as("admit-events"),
-                        EVENT_IDS_STORE, PLAYER_STATE_STORE)
-                .processValues(ActivePlayersCounter::new, Named.as("active-players"),
-                        ACTIVE_PLAYERS_STORE, ACTIVE_EXPIRY_STORE, ACTIVE_COUNTS_STORE);
+                .process(() -> new PlayerAnalytics(dedupe, settings.grace(), new PlayerTracker(settings), meters),
+                        Named.as("player-analytics"), PLAYERS_STORE, EVENT_IDS_STORE, ACTIVE_EXPIRY_STORE,
+                        ACTIVE_COUNTS_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE, CELLS_NOW_STORE)
+                .split(Named.as("player-"))
+                .branch((player, out) -> out instanceof EngagementAlert, Branched.as("alerts"))
+                .branch((player, out) -> out instanceof LevelEvent, Branched.as("level-steps"))
+                .defaultBranch(Branched.as("admitted"));
+        KStream<String, EngagementAlert> alerts = perPlayer.get("player-alerts")
+                .mapValues(EngagementAlert.class::cast, Named.as("alert"));
+        KStream<String, PlayerAction> actions = perPlayer.get("player-admitted")
+                .mapValues(PlayerAction.class::cast, Named.as("admitted-action"));
 
-        KStream<String, EngagementAlert> alerts = actions.process(() -> new PlayerActivity(new PlayerTracker(settings), meters),
-                Named.as("player-activity"), PLAYER_STATE_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE,
-                CELLS_NOW_STORE);
         alerts.to(ALERTS, Produced.with(Serdes.String(), JsonSerdes.of(EngagementAlert.class)).withName("engagement-alerts-sink"));
         alerts.process(CellAlertCounter::new, Named.as("cell-alert-counter"), CELL_ALERTS_STORE);
 
-        actions.process(LevelProgress::new, Named.as("level-progress"), PLAYER_LEVELS_STORE)
-                .merge(alerts.filter((player, alert) -> EngagementAlert.DROPPED_OFF.equals(alert.type()), Named.as("drop-offs"))
-                        .mapValues(LevelEvent::droppedOff, Named.as("drop-off-steps")), Named.as("level-steps"))
+        alerts.filter((player, alert) -> EngagementAlert.DROPPED_OFF.equals(alert.type()), Named.as("drop-offs"))
+                .mapValues(LevelEvent::droppedOff, Named.as("drop-off-steps"))
+                .merge(perPlayer.get("player-level-steps").mapValues(LevelEvent.class::cast, Named.as("level-step")),
+                        Named.as("level-steps"))
                 .selectKey((player, step) -> step.levelId(), Named.as("key-by-level"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(LevelEvent.class)).withName("level-steps"))
                 .process(LevelFunnel::new, Named.as("level-funnel"), LEVEL_FUNNEL_STORE, LEVEL_DURATIONS_STORE);

@@ -46,13 +46,16 @@ final class LevelMapDeltas implements Processor<String, PlayerAction, String, Le
     public void process(Record<String, PlayerAction> record) {
         PlayerAction action = record.value();
         String playerOnCell = LevelMapKeys.player(action.levelId(), action.mapId(), action.playerId());
-        Long eventsBefore = playersOnCells.get(playerOnCell);
-        playersOnCells.put(playerOnCell, eventsBefore == null ? 1L : eventsBefore + 1);
+        boolean newOnCell = playersOnCells.get(playerOnCell) == null;
+        // only whether the player was here matters: written once, not on every event (a write and a changelog record)
+        if (newOnCell) {
+            playersOnCells.put(playerOnCell, 1L);
+        }
 
         String cell = LevelMapKeys.cell(action.levelId(), action.mapId());
         LevelMapStats delta = deltas.get(cell);
         LevelMapStats base = delta == null ? LevelMapStats.empty(action.levelId(), action.mapId()) : delta;
-        deltas.put(cell, base.plus(eventsBefore == null, action.eventTimeMs(), action.eventType()));
+        deltas.put(cell, base.plus(newOnCell, action.eventTimeMs(), action.eventType()));
     }
 
     private void sendDeltas() {

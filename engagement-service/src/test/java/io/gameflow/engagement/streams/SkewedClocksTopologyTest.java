@@ -8,6 +8,7 @@ import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.TrackedPlayer;
 import io.gameflow.events.EventJson;
 import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.PurchaseEvent;
@@ -95,7 +96,8 @@ class SkewedClocksTopologyTest {
     }
 
     private PlayerState player(String id) {
-        return driver.<String, PlayerState>getKeyValueStore(EngagementTopology.PLAYER_STATE_STORE).get(id);
+        TrackedPlayer player = driver.<String, TrackedPlayer>getKeyValueStore(EngagementTopology.PLAYERS_STORE).get(id);
+        return player == null ? null : player.session();
     }
 
     private double skewed(String topic) {

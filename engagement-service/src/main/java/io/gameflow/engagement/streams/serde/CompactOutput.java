@@ -41,6 +41,12 @@ public final class CompactOutput {
         return this;
     }
 
+    /** Writes whether an optional part is there; true when its fields are to follow. */
+    public boolean present(Object part) throws IOException {
+        out.writeBoolean(part != null);
+        return part != null;
+    }
+
     public CompactOutput strings(Collection<String> values) throws IOException {
         out.writeInt(values.size());
         for (String value : values) {

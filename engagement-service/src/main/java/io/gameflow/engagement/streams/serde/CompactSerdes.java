@@ -4,27 +4,30 @@ import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.TrackedPlayer;
+
+import java.io.IOException;
 
 import java.util.Map;
 
 /** Compact serdes of the store values read and written on (nearly) every event, and of the level/map deltas. */
 public final class CompactSerdes {
 
-    public static final CompactSerde<PlayerState> PLAYER_STATE = new CompactSerde<>("PlayerState", 1,
-            (p, out) -> out.string(p.playerId()).string(p.platform()).string(p.sessionId()).int64(p.sessionStart())
-                    .int64(p.lastEvent()).int64(p.sessionEvents()).string(p.levelId()).string(p.mapId())
-                    .int64(p.positionSince()).int64(p.eventsAtPosition()).bool(p.positionCompleted())
-                    .bool(p.stuckReported()).strings(p.completedLevels()).bool(p.open()),
-            (version, in) -> new PlayerState(in.string(), in.string(), in.string(), in.int64(), in.int64(), in.int64(),
-                    in.string(), in.string(), in.int64(), in.int64(), in.bool(), in.bool(), in.strings(), in.bool()));
-
-    public static final CompactSerde<ActivePlayer> ACTIVE_PLAYER = new CompactSerde<>("ActivePlayer", 1,
-            (p, out) -> out.string(p.platform()).int64(p.lastSeen()).int32(p.countedIn()),
-            (version, in) -> new ActivePlayer(in.string(), in.int64(), in.int32()));
-
-    public static final CompactSerde<PlayerLevels> PLAYER_LEVELS = new CompactSerde<>("PlayerLevels", 1,
-            (p, out) -> out.longsByString(p.entered()).strings(p.completed()),
-            (version, in) -> new PlayerLevels(in.longsByString(), in.strings()));
+    /** A player's parts, each after a presence flag: written and read once per event. */
+    public static final CompactSerde<TrackedPlayer> TRACKED_PLAYER = new CompactSerde<>("TrackedPlayer", 1,
+            (p, out) -> {
+                if (out.present(p.session())) {
+                    writeSession(p.session(), out);
+                }
+                if (out.present(p.active())) {
+                    out.string(p.active().platform()).int64(p.active().lastSeen()).int32(p.active().countedIn());
+                }
+                out.longsByString(p.levels().entered()).strings(p.levels().completed());
+            },
+            (version, in) -> new TrackedPlayer(
+                    in.bool() ? readSession(in) : null,
+                    in.bool() ? new ActivePlayer(in.string(), in.int64(), in.int32()) : null,
+                    new PlayerLevels(in.longsByString(), in.strings())));
 
     public static final CompactSerde<LevelMapStats> LEVEL_MAP_STATS = new CompactSerde<>("LevelMapStats", 1,
             (c, out) -> out.string(c.levelId()).string(c.mapId()).int64(c.events()).int64(c.players())
@@ -33,5 +36,17 @@ public final class CompactSerdes {
                     in.longsByString()));
 
     private CompactSerdes() {
+    }
+
+    private static void writeSession(PlayerState p, CompactOutput out) throws IOException {
+        out.string(p.playerId()).string(p.platform()).string(p.sessionId()).int64(p.sessionStart())
+                .int64(p.lastEvent()).int64(p.sessionEvents()).string(p.levelId()).string(p.mapId())
+                .int64(p.positionSince()).int64(p.eventsAtPosition()).bool(p.positionCompleted())
+                .bool(p.stuckReported()).strings(p.completedLevels()).bool(p.open());
+    }
+
+    private static PlayerState readSession(CompactInput in) throws IOException {
+        return new PlayerState(in.string(), in.string(), in.string(), in.int64(), in.int64(), in.int64(),
+                in.string(), in.string(), in.int64(), in.int64(), in.bool(), in.bool(), in.strings(), in.bool());
     }
 }

@@ -4,6 +4,7 @@ import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.engagement.domain.TrackedPlayer;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -22,28 +23,30 @@ class CompactSerdesTest {
         return serde.deserialize("t", serde.serialize("t", value));
     }
 
-    @Test
-    void aPlayerStateComesBackEqualWithNullPositionAndNonAsciiIds() {
-        PlayerState state = new PlayerState("spieler_ü", "PC", "s-1", 1_000, 2_000, 7, "level_02", null, 1_500, 3,
-                true, false, List.of("level_01", "level_02"), true);
+    private static final PlayerState SESSION = new PlayerState("spieler_ü", "PC", "s-1", 1_000, 2_000, 7, "level_02",
+            null, 1_500, 3, true, false, List.of("level_01", "level_02"), true);
 
-        assertEquals(state, roundTrip(CompactSerdes.PLAYER_STATE, state));
+    @Test
+    void aTrackedPlayerComesBackEqualWithNullPositionAndNonAsciiIds() {
+        TrackedPlayer player = new TrackedPlayer(SESSION, new ActivePlayer("PC", 2_000, 0b0101),
+                new PlayerLevels(Map.of("level_01", 5L, "level_02", Long.MIN_VALUE), List.of("level_01")));
+
+        assertEquals(player, roundTrip(CompactSerdes.TRACKED_PLAYER, player));
+    }
+
+    @Test
+    void aTrackedPlayerWithoutASessionOrActiveWindowsComesBackEqual() {
+        assertEquals(TrackedPlayer.NEW, roundTrip(CompactSerdes.TRACKED_PLAYER, TrackedPlayer.NEW));
+        TrackedPlayer closedOnly = new TrackedPlayer(SESSION.closed(), null, PlayerLevels.NONE);
+        assertEquals(closedOnly, roundTrip(CompactSerdes.TRACKED_PLAYER, closedOnly));
     }
 
     @Test
     void aStringLongerThanDataOutputsSixtyFourKibLimitComesBack() {
         String huge = "x".repeat(70_000);
-        ActivePlayer player = new ActivePlayer(huge, Long.MAX_VALUE, 0b1011);
+        TrackedPlayer player = new TrackedPlayer(null, new ActivePlayer(huge, Long.MAX_VALUE, 0b1011), PlayerLevels.NONE);
 
-        assertEquals(player, roundTrip(CompactSerdes.ACTIVE_PLAYER, player));
-    }
-
-    @Test
-    void playerLevelsComeBackEqual() {
-        PlayerLevels levels = new PlayerLevels(Map.of("level_01", 5L, "level_02", Long.MIN_VALUE), List.of("level_01"));
-
-        assertEquals(levels, roundTrip(CompactSerdes.PLAYER_LEVELS, levels));
-        assertEquals(PlayerLevels.NONE, roundTrip(CompactSerdes.PLAYER_LEVELS, PlayerLevels.NONE));
+        assertEquals(player, roundTrip(CompactSerdes.TRACKED_PLAYER, player));
     }
 
     @Test
@@ -56,26 +59,26 @@ class CompactSerdesTest {
 
     @Test
     void nullIsATombstoneBothWays() {
-        assertNull(CompactSerdes.PLAYER_STATE.serialize("t", null));
-        assertNull(CompactSerdes.PLAYER_STATE.deserialize("t", null));
+        assertNull(CompactSerdes.TRACKED_PLAYER.serialize("t", null));
+        assertNull(CompactSerdes.TRACKED_PLAYER.deserialize("t", null));
     }
 
     @Test
     void aValueFromANewerVersionOrCutShortIsRefusedByName() {
-        byte[] bytes = CompactSerdes.ACTIVE_PLAYER.serialize("t", new ActivePlayer("PC", 1, 1));
+        byte[] bytes = CompactSerdes.TRACKED_PLAYER.serialize("t", new TrackedPlayer(null, new ActivePlayer("PC", 1, 1),
+                new PlayerLevels(Map.of(), List.of("level_01"))));
         byte[] newer = bytes.clone();
         newer[0] = 2;
         SerializationException fromTheFuture = assertThrows(SerializationException.class,
-                () -> CompactSerdes.ACTIVE_PLAYER.deserialize("t", newer));
-        assertTrue(fromTheFuture.getMessage().contains("ActivePlayer written as version 2"), fromTheFuture.getMessage());
+                () -> CompactSerdes.TRACKED_PLAYER.deserialize("t", newer));
+        assertTrue(fromTheFuture.getMessage().contains("TrackedPlayer written as version 2"), fromTheFuture.getMessage());
 
         SerializationException cut = assertThrows(SerializationException.class,
-                () -> CompactSerdes.ACTIVE_PLAYER.deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)));
-        assertTrue(cut.getMessage().contains("unreadable ActivePlayer"), cut.getMessage());
+                () -> CompactSerdes.TRACKED_PLAYER.deserialize("t", Arrays.copyOf(bytes, 5)));
+        assertTrue(cut.getMessage().contains("unreadable TrackedPlayer"), cut.getMessage());
 
-        byte[] levels = CompactSerdes.PLAYER_LEVELS.serialize("t", new PlayerLevels(Map.of(), List.of("level_01")));
         assertThrows(SerializationException.class,
-                () -> CompactSerdes.PLAYER_LEVELS.deserialize("t", Arrays.copyOf(levels, levels.length - 1)),
+                () -> CompactSerdes.TRACKED_PLAYER.deserialize("t", Arrays.copyOf(bytes, bytes.length - 1)),
                 "a value cut inside its last string is refused, not read short");
     }
 }

@@ -1,7 +1,5 @@
 package io.gameflow.engagement.streams;
 
-import io.gameflow.streams.support.time.TaskTime;
-import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.LevelMapKeys;
@@ -9,75 +7,65 @@ import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.SessionStats;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import io.gameflow.engagement.domain.TrackedPlayer;
+import io.gameflow.engagement.observability.EngagementMeters;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.time.Duration;
-
 /**
- * Per player (the input key): sessions, position, stuck and drop-off, as {@link PlayerTracker} defines them, with
- * the states in {@value EngagementTopology.PLAYER_STATE_STORE}. Sessions that see no event for the session gap are ended
- * by a punctuation that reads an index ordered by expiry time ({@value EngagementTopology#SESSION_EXPIRY_STORE}), so
- * it touches only the sessions due, not every player.
- *
- * <p>"Now" is the task's {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives,
- * so that the last sessions of a quiet game still end, and never ahead of the wall clock (docs/time.md). Alerts carry the input's record time, never an event time the broker might
- * refuse as too far ahead.
+ * Per player: sessions, position, stuck and drop-off, as {@link PlayerTracker} defines them. Sessions that see no
+ * event for the session gap are ended by a sweep that reads an index ordered by expiry time
+ * ({@value EngagementTopology#SESSION_EXPIRY_STORE}), so it touches only the sessions due, not every player. Part of
+ * {@link PlayerAnalytics}, which reads and writes the player and sends the alerts.
  */
-final class PlayerActivity implements Processor<String, PlayerAction, String, EngagementAlert> {
+final class Sessions {
+
+    /** Where the alerts of a step go, with the record time they carry. */
+    interface Alerts {
+        void send(EngagementAlert alert, long recordTime);
+    }
 
     private static final String COUNTS_KEY = "session-counts";
     private static final String SAMPLE_KEY_PREFIX = "session-sample-";
 
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
-    private final TaskTime time;
-    private ProcessorContext<String, EngagementAlert> context;
-    private KeyValueStore<String, PlayerState> players;
-    private ExpiryIndex expiries;
-    private KeyValueStore<String, SessionStats> sessions;
-    private KeyValueStore<String, CellNow> cellsNow;
+    private final KeyValueStore<String, TrackedPlayer> players;
+    private final ExpiryIndex expiries;
+    private final KeyValueStore<String, SessionStats> sessions;
+    private final KeyValueStore<String, CellNow> cellsNow;
 
-    PlayerActivity(PlayerTracker tracker, EngagementMeters meters) {
+    Sessions(ProcessingContext context, KeyValueStore<String, TrackedPlayer> players, PlayerTracker tracker,
+             EngagementMeters meters) {
         this.tracker = tracker;
         this.meters = meters;
-        this.time = new TaskTime(meters.latestEventTime());
-    }
-
-    @Override
-    public void init(ProcessorContext<String, EngagementAlert> context) {
-        this.context = context;
-        this.players = context.getStateStore(EngagementTopology.PLAYER_STATE_STORE);
+        this.players = players;
         this.expiries = new ExpiryIndex(context.getStateStore(EngagementTopology.SESSION_EXPIRY_STORE), "");
         this.sessions = context.getStateStore(EngagementTopology.SESSION_STATS_STORE);
         this.cellsNow = context.getStateStore(EngagementTopology.CELLS_NOW_STORE);
-        time.start(context, Duration.ofSeconds(1), this::endQuietSessions);
     }
 
-    @Override
-    public void process(Record<String, PlayerAction> record) {
-        PlayerAction action = record.value();
-        PlayerState state = players.get(record.key());
-        time.observe(action.eventTimeMs());
+    /** The player's session and position after this event; its alerts go to {@code alerts} at {@code recordTime}. */
+    PlayerState onEvent(PlayerState state, PlayerAction action, long recordTime, Alerts alerts) {
         PlayerTracker.Step step = tracker.onAction(state, action);
         step.ended().forEach(this::sessionEnded);
         if (state == null || !state.open() || !step.ended().isEmpty()) {
             sessionOpened();
         }
-        step.alerts().forEach(alert -> send(alert, record.timestamp()));
+        step.alerts().forEach(alert -> alerts.send(alert, recordTime));
         moveInCellsNow(state != null && state.open() ? state : null, step.state());
         // an open session's index entry stays where it is (a session's end only moves later); the sweep moves it on
         if (state == null || !state.open() || !step.ended().isEmpty()) {
             expiries.add(tracker.expiresAt(step.state()), action.playerId());
         }
-        players.put(record.key(), step.state());
+        return step.state();
     }
 
-    private void endQuietSessions(long now, long wallNow) {
+    /** Ends the sessions without an event for the session gap at {@code now}; drop-offs carry the wall clock. */
+    void endQuietSessions(long now, long wallNow, Alerts alerts) {
         for (String playerId : expiries.takeDue(now)) {
-            PlayerState state = players.get(playerId);
+            TrackedPlayer tracked = players.get(playerId);
+            PlayerState state = tracked == null ? null : tracked.session();
             if (state == null || !state.open()) {
                 continue;
             }
@@ -87,9 +75,9 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
                 PlayerTracker.SessionEnd end = tracker.end(state);
                 sessionEnded(end);
                 if (end.dropOff() != null) {
-                    send(end.dropOff(), wallNow);
+                    alerts.send(end.dropOff(), wallNow);
                 }
-                players.put(playerId, state.closed());
+                players.put(playerId, tracked.withSession(state.closed()));
                 moveInCellsNow(state, null);
             }
         }
@@ -130,10 +118,5 @@ final class PlayerActivity implements Processor<String, PlayerAction, String, En
     private SessionStats stored(String key) {
         SessionStats stats = sessions.get(key);
         return stats == null ? SessionStats.NONE : stats;
-    }
-
-    private void send(EngagementAlert alert, long recordTime) {
-        meters.alert(alert);
-        context.forward(new Record<>(alert.playerId(), alert, recordTime));
     }
 }

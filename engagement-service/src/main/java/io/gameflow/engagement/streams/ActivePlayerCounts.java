@@ -1,15 +1,12 @@
 package io.gameflow.engagement.streams;
 
-import io.gameflow.streams.support.time.TaskTime;
 import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.ActiveWindows;
 import io.gameflow.engagement.domain.PlayerAction;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import io.gameflow.engagement.domain.TrackedPlayer;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,42 +18,30 @@ import java.util.List;
  * million players cost a million small entries on disk, not memory. A counted player's entry is not moved on each of
  * their events (that was two index writes, two changelog records, per window and event): it may fall due early, and
  * the sweep then moves it to the player's latest event plus the window. The count changes at the same moment. Counts
- * are per task; the tasks hold disjoint players, so the service's counts are their sums. "Now" is the task's
- * {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives, never ahead of the wall
- * clock (docs/time.md).
+ * are per task; the tasks hold disjoint players, so the service's counts are their sums. Part of
+ * {@link PlayerAnalytics}, which reads and writes the player.
  */
-final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerAction, PlayerAction> {
+final class ActivePlayerCounts {
 
     private static final long SWEEP_EVERY_MS = 1000;
 
-    private FixedKeyProcessorContext<String, PlayerAction> context;
-    private KeyValueStore<String, ActivePlayer> players;
+    private final KeyValueStore<String, TrackedPlayer> players;
     /** One index per window, in one store: "window|" prefixes. */
     private final List<ExpiryIndex> expiries = new ArrayList<>();
-    private KeyValueStore<String, Long> counts;
-    private final TaskTime time = new TaskTime();
+    private final KeyValueStore<String, Long> counts;
     private long lastSweep = Long.MIN_VALUE / 2;
 
-    @Override
-    public void init(FixedKeyProcessorContext<String, PlayerAction> context) {
-        this.context = context;
-        this.players = context.getStateStore(EngagementTopology.ACTIVE_PLAYERS_STORE);
+    ActivePlayerCounts(ProcessingContext context, KeyValueStore<String, TrackedPlayer> players) {
+        this.players = players;
         KeyValueStore<String, String> expiryStore = context.getStateStore(EngagementTopology.ACTIVE_EXPIRY_STORE);
-        // a task revived after an aborted transaction is initialised again: start over from the restored store
-        expiries.clear();
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             expiries.add(new ExpiryIndex(expiryStore, w + "|"));
         }
         this.counts = context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE);
-        time.start(context, Duration.ofSeconds(1), (now, wall) -> expire(now));
     }
 
-    @Override
-    public void process(FixedKeyRecord<String, PlayerAction> record) {
-        PlayerAction action = record.value();
-        time.observe(action.eventTimeMs());
-        long now = time.now();
-        ActivePlayer before = players.get(record.key());
+    /** The player after this event: counted in every window the event is inside of. */
+    ActivePlayer onEvent(String playerId, ActivePlayer before, PlayerAction action, long now) {
         String platform = ActiveWindows.platformOf(action.platform());
         long lastSeen = before == null ? action.eventTimeMs() : Math.max(before.lastSeen(), action.eventTimeMs());
         ActivePlayer player = new ActivePlayer(before == null ? platform : before.platform(), lastSeen,
@@ -65,33 +50,36 @@ final class ActivePlayersCounter implements FixedKeyProcessor<String, PlayerActi
             long window = ActiveWindows.WINDOWS.get(w).toMillis();
             // a counted player keeps their index entry: the sweep finds it due, sees the later event and moves it on
             if (!player.countedIn(w) && lastSeen + window > now) {
-                expiries.get(w).add(lastSeen + window, record.key());
+                expiries.get(w).add(lastSeen + window, playerId);
                 player = player.with(w, true);
                 add(w, player.platform(), 1);
             }
         }
-        players.put(record.key(), player);
-        // sweeping takes four range scans: once per second of stream time, not per event
+        return player;
+    }
+
+    /** After an event was stored: sweeping takes four range scans, so once per second of stream time, not per event. */
+    void sweepIfDue(long now) {
         if (now - lastSweep >= SWEEP_EVERY_MS) {
             expire(now);
         }
-        context.forward(record);
     }
 
     /** Takes out of each window's count the players whose latest event is a window or more before {@code now}. */
-    private void expire(long now) {
+    void expire(long now) {
         lastSweep = now;
         for (int w = 0; w < ActiveWindows.WINDOWS.size(); w++) {
             long window = ActiveWindows.WINDOWS.get(w).toMillis();
             for (String playerId : expiries.get(w).takeDue(now)) {
-                ActivePlayer player = players.get(playerId);
+                TrackedPlayer tracked = players.get(playerId);
+                ActivePlayer player = tracked == null ? null : tracked.active();
                 if (player == null || !player.countedIn(w)) {
                     continue;
                 }
                 if (player.lastSeen() + window > now) {
                     expiries.get(w).add(player.lastSeen() + window, playerId);
                 } else {
-                    players.put(playerId, player.with(w, false));
+                    players.put(playerId, tracked.withActive(player.with(w, false)));
                     add(w, player.platform(), -1);
                 }
             }
