@@ -4,6 +4,7 @@ import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
+import io.gameflow.streams.support.serde.CompactSerde;
 
 import java.util.Map;
 
