@@ -11,6 +11,7 @@ import io.gameflow.metrics.domain.RuleBook;
 import io.gameflow.metrics.domain.ServerLimits;
 import io.gameflow.metrics.domain.ServerSample;
 import io.gameflow.metrics.domain.ServerState;
+import io.gameflow.metrics.streams.serde.ServerStateSerde;
 import io.gameflow.streams.support.input.DeadLetters;
 import io.gameflow.streams.support.input.InputKind;
 import io.gameflow.streams.support.input.InputReader;
@@ -47,7 +48,7 @@ import java.util.Map;
  */
 public final class MetricsTopology {
 
-    /** Key: server_id; value: {@link ServerState}. */
+    /** Key: server_id; value: {@link ServerState}, compact ({@link ServerStateSerde}): it is converted at every sample. */
     public static final String SERVER_STORE = "server-health";
     /** Key: region; value: {@link RegionState}, where its rules stand. */
     public static final String REGION_STORE = "region-health";
@@ -68,7 +69,7 @@ public final class MetricsTopology {
         Serde<Alert> alerts = JsonSerdes.of(Alert.class);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERVER_STORE),
-                Serdes.String(), JsonSerdes.of(ServerState.class)));
+                Serdes.String(), ServerStateSerde.SERDE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_STORE),
                 Serdes.String(), JsonSerdes.of(RegionState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REGION_POINTS_STORE),

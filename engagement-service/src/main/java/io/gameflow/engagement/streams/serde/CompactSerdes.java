@@ -5,9 +5,11 @@ import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.TrackedPlayer;
+import io.gameflow.streams.support.serde.CompactInput;
+import io.gameflow.streams.support.serde.CompactOutput;
+import io.gameflow.streams.support.serde.CompactSerde;
 
 import java.io.IOException;
-
 import java.util.Map;
 
 /** Compact serdes of the store values read and written on (nearly) every event, and of the level/map deltas. */

@@ -5,6 +5,7 @@ import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.TrackedPlayer;
+import io.gameflow.streams.support.serde.CompactSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 

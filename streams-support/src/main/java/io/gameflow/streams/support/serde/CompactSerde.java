@@ -1,4 +1,4 @@
-package io.gameflow.engagement.streams.serde;
+package io.gameflow.streams.support.serde;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,9 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A store value as a version byte and its fields in a fixed order. The hot per-player stores are read and written
- * (and so converted) on every event, through the record cache; JSON was about a fifth of the stream thread's time
- * (bench/results/profile-engagement-2026-12-01-before.md). Changelogs of these stores are not meant for people.
+ * A store value as a version byte and its fields in a fixed order, for the stores read and written (and so converted)
+ * on every event: engagement-service's per-player stores, where JSON was about a fifth of the stream thread's time
+ * (bench/results/profile-engagement-2026-12-01-before.md), and metrics-service's {@code server-health}. Changelogs of
+ * these stores are not meant for people.
  *
  * <p>A new field means a new version: the reader keeps reading the old one, so that a running deployment's
  * changelogs stay readable.

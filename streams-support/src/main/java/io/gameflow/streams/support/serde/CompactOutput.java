@@ -1,4 +1,4 @@
-package io.gameflow.engagement.streams.serde;
+package io.gameflow.streams.support.serde;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -33,6 +33,12 @@ public final class CompactOutput {
 
     public CompactOutput int32(int value) throws IOException {
         out.writeInt(value);
+        return this;
+    }
+
+    /** All 64 bits: the value reads back the very same, -0.0 and the infinities too. */
+    public CompactOutput float64(double value) throws IOException {
+        out.writeDouble(value);
         return this;
     }
 

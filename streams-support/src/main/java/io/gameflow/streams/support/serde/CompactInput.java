@@ -1,4 +1,4 @@
-package io.gameflow.engagement.streams.serde;
+package io.gameflow.streams.support.serde;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -36,6 +36,10 @@ public final class CompactInput {
 
     public int int32() throws IOException {
         return in.readInt();
+    }
+
+    public double float64() throws IOException {
+        return in.readDouble();
     }
 
     public boolean bool() throws IOException {
