@@ -7,7 +7,7 @@
 # is unset
 default_java_opts() {
   if [[ $1 == engagement-service ]]; then
-    echo "-XX:+UseSerialGC -Xms32m -Xmx160m"
+    echo "-XX:+UseSerialGC -Xms32m -Xmx192m"
   else
     echo "-XX:+UseSerialGC -Xms16m -Xmx128m"
   fi
