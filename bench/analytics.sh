@@ -14,7 +14,7 @@
 # PREFILL_SERVERS (12000, each reporting every second), ANALYTICS_TIMEOUT (1800 s per run), KAFKA_PARTITIONS (6),
 # ENGAGEMENT_COMMIT_INTERVAL_MS / METRICS_COMMIT_INTERVAL_MS (200), ENGAGEMENT_ROCKSDB_MEMORY_BYTES (64 MiB),
 # BENCH_KAFKA_PORT (27092), BENCH_GENERATOR_PORT (27081), BENCH_ENGAGEMENT_PORT (27082), BENCH_METRICS_PORT (27083),
-# BENCH_JAVA_OPTS (-Xmx256m), ANALYTICS_SCALING (1: also run 2 engagement instances).
+# BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts), ANALYTICS_SCALING (1: also run 2 engagement instances).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

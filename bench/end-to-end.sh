@@ -11,7 +11,7 @@
 # Settings: E2E_RATE (5000), E2E_WARMUP (20 s), E2E_SETTLE (5 s), E2E_PLAYER_PROBES (200), E2E_ALERT_PROBES (50),
 # E2E_PAUSE_MS (100), KAFKA_PARTITIONS (6), ENGAGEMENT_COMMIT_INTERVAL_MS / METRICS_COMMIT_INTERVAL_MS (200),
 # BENCH_KAFKA_PORT (27092), BENCH_INGEST_PORT (27080), BENCH_GENERATOR_PORT (27081), BENCH_ENGAGEMENT_PORT (27082),
-# BENCH_METRICS_PORT (27083), BENCH_JAVA_OPTS (-Xmx256m).
+# BENCH_METRICS_PORT (27083), BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -105,7 +105,7 @@ out=$RESULTS_DIR/end-to-end-$stamp
   echo "| the player visible in GET /v1/engagement/players/{id} | $(field player_visible n) | $(field player_visible timeouts) | $(field player_visible p50_ms) | $(field player_visible p99_ms) | $(field player_visible max_ms) |"
   echo "| the planted cpu_critical alert on server-alerts | $(field alert_on_topic n) | $(field alert_on_topic timeouts) | $(field alert_on_topic p50_ms) | $(field alert_on_topic p99_ms) | $(field alert_on_topic max_ms) |"
   echo
-  echo "Footprint (${BENCH_JAVA_OPTS:--Xmx256m}; the broker -Xmx512m): startup = process start to /q/health/ready UP (the broker: to"
+  echo "Footprint (${BENCH_JAVA_OPTS:-$(service_java_opts ingest-service), engagement $(service_java_opts engagement-service), MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX}; the broker -Xmx512m): startup = process start to /q/health/ready UP (the broker: to"
   echo "its topics created); RSS idle ${SETTLE} s after all started, and the peak while carrying $RATE events/s."
   echo
   echo "| process | startup (s) | RSS idle (MiB) | RSS under load, peak (MiB) |"

@@ -10,7 +10,7 @@
 # RSS under load, and the ratio to the raw producer. Measured, never asserted.
 # Settings: INGEST_DURATION (30 s), INGEST_WARMUP (5 s), INGEST_BATCH (100), INGEST_THREADS (2),
 # INGEST_CONNECTIONS_SINGLE (64), INGEST_CONNECTIONS_BATCH (16), PRODUCER_RECORDS (1000000), KAFKA_PARTITIONS (6),
-# BENCH_KAFKA_PORT (27092), BENCH_INGEST_PORT (27080), BENCH_GENERATOR_PORT (27081), BENCH_JAVA_OPTS (-Xmx256m).
+# BENCH_KAFKA_PORT (27092), BENCH_INGEST_PORT (27080), BENCH_GENERATOR_PORT (27081), BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -67,6 +67,11 @@ start_service() {
   wait_ready "$1" "$2" "$STARTED_PID"
 }
 
+# service_java_opts NAME: the JVM options a service starts with: BENCH_JAVA_OPTS for all when set, else the defaults
+# of scripts/java-opts.sh; launch_service also sets MALLOC_ARENA_MAX (2 unless set)
+source "$ROOT/scripts/java-opts.sh"
+service_java_opts() { echo "${BENCH_JAVA_OPTS:-$(default_java_opts "$1")}"; }
+
 # launch_service NAME PORT [VAR=value...]: as start_service, without waiting (then wait_ready); sets STARTED_PID and
 # STARTED_AT (epoch seconds, with fractions)
 launch_service() {
@@ -75,7 +80,7 @@ launch_service() {
   shift 2
   mkdir -p "$BENCH_DIR/logs"
   STARTED_AT=$(date +%s.%N)
-  env "$management_env" "$@" java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  env "$management_env" MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX" "$@" java $(service_java_opts "$name") -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   STARTED_PID=$!
   BENCH_PIDS+=("$STARTED_PID")
 }
@@ -138,7 +143,7 @@ machine_facts() {
   printf '{"cores": %s, "cpu": "%s", "mem_gib": %s, "java": "%s", "heap": "%s", "commit": "%s", "streams_commit_interval_ms": %s, "rocksdb_cache_bytes": %s, "kafka_partitions": %s}' \
     "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo | sed 's/"/\\"/g')" \
     "$(awk '/^MemTotal:/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)" \
-    "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')" "${BENCH_JAVA_OPTS:--Xmx256m}" \
+    "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')" "${BENCH_JAVA_OPTS:-$(service_java_opts ingest-service) (engagement: $(service_java_opts engagement-service)), MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX}" \
     "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "${ENGAGEMENT_COMMIT_INTERVAL_MS:-200}" \
     "${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:-67108864}" "${KAFKA_PARTITIONS:-6}"
 }

@@ -12,7 +12,8 @@
 # GAMEFLOW_GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
 # GAMEFLOW_DASHBOARD_METRICS_URL and QUARKUS_HTTP_CORS_ORIGINS (the live page's view of metrics-service; from the ports above;
 # the origins go to metrics-service only),
-# GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (-Xmx256m), GAMEFLOW_READY_TIMEOUT (180 s),
+# GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (all services; unset: -XX:+UseSerialGC -Xms16m -Xmx128m, engagement-service
+# -Xms32m -Xmx192m, bench/results/footprint-2026-12-01.md), MALLOC_ARENA_MAX (2), GAMEFLOW_READY_TIMEOUT (180 s),
 # GAMEFLOW_INGEST_AUTH_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
 # dev-only-server:gameflow-local-server-key:server for server metrics), GAMEFLOW_GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
 # GAMEFLOW_GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
@@ -75,7 +76,10 @@ export GAMEFLOW_GENERATOR_MODE=${GAMEFLOW_GENERATOR_MODE:-${GENERATOR_MODE:-http
 export GAMEFLOW_GENERATOR_HTTP_URL=${GAMEFLOW_GENERATOR_HTTP_URL:-${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}}
 export GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY=${GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY:-${GENERATOR_INGEST_CLIENT_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$CLIENT_KEY}}}
 export GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY=${GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY:-${GENERATOR_INGEST_SERVER_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$SERVER_KEY}}}
-JAVA_OPTS=${GAMEFLOW_JAVA_OPTS:--Xmx256m}
+# the JVM options of a service: GAMEFLOW_JAVA_OPTS for all when set, else scripts/java-opts.sh's per service; and its
+# SERVICE_MALLOC_ARENA_MAX
+source "$ROOT/scripts/java-opts.sh"
+java_opts_of() { echo "${GAMEFLOW_JAVA_OPTS:-$(default_java_opts "$1")}"; }
 READY_TIMEOUT=${GAMEFLOW_READY_TIMEOUT:-180}
 KEEP_DATA=${GAMEFLOW_KEEP_DATA:-false}
 KAFKA_SECURE=${GAMEFLOW_KAFKA_SECURE:-false}
@@ -248,7 +252,8 @@ for s in engagement-service metrics-service ingest-service generator-service; do
    export QUARKUS_HTTP_PORT=${PORT[$s]} QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$s]}
    [[ -n ${INSTANCE_ID[$s]:-} ]] && export KAFKA_STREAMS_GROUP_INSTANCE_ID=${INSTANCE_ID[$s]}
    [[ $s == metrics-service ]] && export QUARKUS_HTTP_CORS_ORIGINS=$CORS_ORIGINS
-   KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" exec java $JAVA_OPTS -jar "$(jar_of "$s")") >"$RUN_DIR/logs/$s.log" 2>&1 &
+   export MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX
+   KAFKA_STREAMS_STATE_DIR="$RUN_DIR/state/$s" exec java $(java_opts_of "$s") -jar "$(jar_of "$s")") >"$RUN_DIR/logs/$s.log" 2>&1 &
   PIDS+=("$!")
   NAMES+=("$s")
 done

@@ -36,11 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KubernetesManifestsTest {
 
     /**
-     * Env names that no application.properties reads but the container runtime does. JAVA_MAX_MEM_RATIO: the
-     * launcher of the services' Dockerfile.jvm (UBI OpenJDK's run-java.sh) sizes the heap by it, which is how the
-     * Kafka Streams pods leave room for RocksDB beside the heap.
+     * Env names that no application.properties reads but the container runtime does, all read by the launcher of the
+     * services' Dockerfile.jvm (UBI OpenJDK's run-java.sh): JAVA_MAX_MEM_RATIO sizes the heap when JAVA_OPTS_APPEND
+     * sets none, which is how the prod overlay's Kafka Streams pods leave room for RocksDB beside the heap;
+     * GC_CONTAINER_OPTIONS picks the collector.
      */
-    private static final Set<String> RUNTIME_ENV = Set.of("JAVA_MAX_MEM_RATIO");
+    private static final Set<String> RUNTIME_ENV = Set.of("JAVA_MAX_MEM_RATIO", "JAVA_OPTS_APPEND", "GC_CONTAINER_OPTIONS");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final Map<String, List<JsonNode>> BUILT = new ConcurrentHashMap<>();
 
