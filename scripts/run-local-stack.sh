@@ -13,7 +13,7 @@
 # GAMEFLOW_DASHBOARD_METRICS_URL and QUARKUS_HTTP_CORS_ORIGINS (the live page's view of metrics-service; from the ports above;
 # the origins go to metrics-service only),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (all services; unset: -XX:+UseSerialGC -Xms16m -Xmx128m, engagement-service
-# -Xms32m -Xmx192m, bench/results/footprint-2026-12-01.md), MALLOC_ARENA_MAX (2), GAMEFLOW_READY_TIMEOUT (180 s),
+# -Xms32m -Xmx192m, generator-service -Xmx256m, scripts/java-opts.sh), MALLOC_ARENA_MAX (2), GAMEFLOW_READY_TIMEOUT (180 s),
 # GAMEFLOW_INGEST_AUTH_KEYS (two development keys: dev-only-client:gameflow-local-dev-key:client for player and purchase events,
 # dev-only-server:gameflow-local-server-key:server for server metrics), GAMEFLOW_GENERATOR_ADMIN_KEY (gameflow-local-admin-key),
 # GAMEFLOW_GENERATOR_MODE (http: the generator posts to ingest with the development keys; kafka: straight to the topics),
