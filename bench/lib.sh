@@ -143,7 +143,7 @@ machine_facts() {
   printf '{"cores": %s, "cpu": "%s", "mem_gib": %s, "java": "%s", "heap": "%s", "commit": "%s", "streams_commit_interval_ms": %s, "rocksdb_cache_bytes": %s, "kafka_partitions": %s}' \
     "$(nproc)" "$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo | sed 's/"/\\"/g')" \
     "$(awk '/^MemTotal:/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)" \
-    "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')" "${BENCH_JAVA_OPTS:-$(service_java_opts ingest-service) (engagement: $(service_java_opts engagement-service)), MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX}" \
+    "$(java -version 2>&1 | head -1 | sed 's/"/\\"/g')" "${BENCH_JAVA_OPTS:-$(service_java_opts ingest-service) (engagement: $(service_java_opts engagement-service); generator: $(service_java_opts generator-service)), MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX}" \
     "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)" "${ENGAGEMENT_COMMIT_INTERVAL_MS:-200}" \
     "${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:-67108864}" "${KAFKA_PARTITIONS:-6}"
 }
