@@ -34,14 +34,6 @@ public final class SampleTime {
         return new SampleTime(instant.toString(), instant);
     }
 
-    /**
-     * Text and instant as one {@code SampleTime} had them, for a serde that stored both so as not to parse again;
-     * nothing else may pair them.
-     */
-    public static SampleTime parsed(String text, Instant instant) {
-        return new SampleTime(text, instant);
-    }
-
     @JsonValue
     public String text() {
         return text;

@@ -11,7 +11,6 @@ import io.gameflow.streams.support.serde.CompactOutput;
 import io.gameflow.streams.support.serde.CompactSerde;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +34,8 @@ public final class ServerStateSerde {
         ServerSample latest = state.latest();
         out.string(latest.serverId()).string(latest.region()).string(latest.serverType())
                 .float64(latest.cpuLoad()).float64(latest.memoryUsage()).float64(latest.latency());
-        // the text as it was and the instant it parsed to, so that reading needs no parse
-        Instant seen = latest.lastSeenTime();
-        out.string(latest.lastSeen().text()).int64(seen.getEpochSecond()).int32(seen.getNano());
+        // the text only: the instant follows from it, and EventTimes reads the usual shape by hand
+        out.string(latest.lastSeen().text());
         out.int32(state.window().size());
         for (Point point : state.window()) {
             out.int64(point.time()).float64(point.cpuLoad()).float64(point.memoryUsage()).float64(point.latency());
@@ -55,7 +53,7 @@ public final class ServerStateSerde {
 
     private static ServerState read(int version, CompactInput in) throws IOException {
         ServerSample latest = new ServerSample(in.string(), in.string(), in.string(),
-                in.float64(), in.float64(), in.float64(), SampleTime.parsed(in.string(), instant(in)));
+                in.float64(), in.float64(), in.float64(), SampleTime.parse(in.string()));
         int points = in.int32();
         List<Point> window = new ArrayList<>(points);
         for (int i = 0; i < points; i++) {
@@ -69,11 +67,6 @@ public final class ServerStateSerde {
             byName.put(name, new RuleState(breachSince, alert(in)));
         }
         return new ServerState(latest, window, byName, alert(in));
-    }
-
-    private static Instant instant(CompactInput in) throws IOException {
-        long seconds = in.int64();
-        return Instant.ofEpochSecond(seconds, in.int32());
     }
 
     private static void alert(Alert alert, CompactOutput out) throws IOException {
