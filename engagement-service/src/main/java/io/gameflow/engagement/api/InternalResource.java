@@ -1,5 +1,6 @@
 package io.gameflow.engagement.api;
 
+import io.gameflow.engagement.domain.kpi.KpiParts;
 import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
@@ -7,6 +8,7 @@ import io.gameflow.engagement.domain.LevelFunnelStats;
 import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.SessionStats;
+import io.gameflow.engagement.query.KpiStore;
 import io.gameflow.engagement.query.ActivePlayersStore;
 import io.gameflow.engagement.query.CellAlertsStore;
 import io.gameflow.engagement.query.CellsNowStore;
@@ -39,6 +41,7 @@ public class InternalResource {
     public static final String SESSIONS = "/internal/v1/sessions";
     public static final String CELLS_NOW = "/internal/v1/cells-now";
     public static final String CELL_ALERTS = "/internal/v1/cell-alerts";
+    public static final String KPIS = "/internal/v1/kpis";
 
     private final LevelMapStore cells;
     private final LevelFunnelStore funnel;
@@ -48,10 +51,11 @@ public class InternalResource {
     private final SessionStatsStore sessions;
     private final CellsNowStore cellsNow;
     private final CellAlertsStore cellAlerts;
+    private final KpiStore kpis;
 
     public InternalResource(LevelMapStore cells, LevelFunnelStore funnel, ActivePlayersStore active, RevenueStore revenue,
                             PlayerStateStore players, SessionStatsStore sessions, CellsNowStore cellsNow,
-                            CellAlertsStore cellAlerts) {
+                            CellAlertsStore cellAlerts, KpiStore kpis) {
         this.cells = cells;
         this.funnel = funnel;
         this.active = active;
@@ -60,6 +64,14 @@ public class InternalResource {
         this.sessions = sessions;
         this.cellsNow = cellsNow;
         this.cellAlerts = cellAlerts;
+        this.kpis = kpis;
+    }
+
+    @GET
+    @Path("/kpis")
+    @Operation(hidden = true)
+    public KpiParts kpis() {
+        return kpis.local();
     }
 
     @GET

@@ -2,9 +2,11 @@ package io.gameflow.engagement.config;
 
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.FraudRules;
+import io.gameflow.engagement.domain.kpi.KpiSettings;
 import io.smallrye.config.ConfigMapping;
 
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** {@code gameflow.engagement.*} in application.properties: the thresholds of the definitions in docs/definitions.md. */
 @ConfigMapping(prefix = "gameflow.engagement")
@@ -35,6 +37,17 @@ public interface EngagementConfig {
     Duration gaugesEvery();
 
     Fraud fraud();
+
+    Kpi kpi();
+
+    /** The studio KPIs (docs/definitions.md, "Studio KPIs"). */
+    interface Kpi {
+        /** The zone whose calendar days the KPIs count. */
+        ZoneId zone();
+
+        /** How many days before the first open day each task keeps. */
+        Duration daysKept();
+    }
 
     /** The fraud rules; see {@link FraudRules}. */
     interface Fraud {
@@ -67,6 +80,7 @@ public interface EngagementConfig {
         if (stuckMinEvents() < 1) {
             throw new IllegalArgumentException("gameflow.engagement.stuck-min-events must be at least 1, got " + stuckMinEvents());
         }
-        return new EngagementSettings(sessionGap(), stuckAfter(), stuckMinEvents(), grace(), dedupeWindow());
+        return new EngagementSettings(sessionGap(), stuckAfter(), stuckMinEvents(), grace(), dedupeWindow(),
+                KpiSettings.of(kpi().zone(), kpi().daysKept()));
     }
 }

@@ -26,6 +26,7 @@ public final class EngagementMeters {
     public static final String DUPLICATES = "gameflow.engagement.duplicates.dropped";
     public static final String LATE = "gameflow.engagement.late.events.dropped";
     public static final String CLOCK_SKEW = "gameflow.engagement.clock.skew.events";
+    public static final String KPI_LATE = "gameflow.engagement.kpi.late.events";
     public static final String ALERTS = "gameflow.engagement.alerts";
     public static final String FRAUD = "gameflow.engagement.fraud.findings";
     static final int MAX_CELLS = 200;
@@ -90,6 +91,12 @@ public final class EngagementMeters {
 
     public void late() {
         late.increment();
+    }
+
+    /** An admitted event of a day already final, or too far behind its player's days, left out of the studio KPIs. */
+    public void kpiLate(String topic) {
+        Counter.builder(KPI_LATE).description("Events of a day already final, counted everywhere but in the studio KPIs")
+                .tags("topic", topic).register(registry).increment();
     }
 
     public void clockSkewed(String topic) {

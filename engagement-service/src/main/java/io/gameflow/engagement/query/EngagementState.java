@@ -5,6 +5,7 @@ import io.gameflow.streams.support.query.StreamsInstances;
 import io.gameflow.streams.support.query.PeerClient;
 import io.gameflow.engagement.api.InternalResource;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.gameflow.engagement.domain.kpi.KpiParts;
 import io.gameflow.engagement.domain.CellAlerts;
 import io.gameflow.engagement.domain.CellNow;
 import io.gameflow.engagement.domain.CurrencyRevenue;
@@ -41,10 +42,12 @@ public class EngagementState {
     private final SessionStatsStore sessions;
     private final CellsNowStore cellsNow;
     private final CellAlertsStore cellAlerts;
+    private final KpiStore kpis;
 
     public EngagementState(StreamsInstances instances, PeerClient peers, LevelMapStore cells, LevelFunnelStore funnel,
                            ActivePlayersStore active, RevenueStore revenue, PlayerStateStore players,
-                           SessionStatsStore sessions, CellsNowStore cellsNow, CellAlertsStore cellAlerts) {
+                           SessionStatsStore sessions, CellsNowStore cellsNow, CellAlertsStore cellAlerts,
+                           KpiStore kpis) {
         this.instances = instances;
         this.peers = peers;
         this.cells = cells;
@@ -55,6 +58,16 @@ public class EngagementState {
         this.sessions = sessions;
         this.cellsNow = cellsNow;
         this.cellAlerts = cellAlerts;
+        this.kpis = kpis;
+    }
+
+    /** The daily KPI counters of every instance's tasks, added up. */
+    public KpiParts kpis() {
+        KpiParts all = kpis.local();
+        for (String peer : instances.others()) {
+            all = all.plus(peers.ask(peer, InternalResource.KPIS, new TypeReference<KpiParts>() { }).orElse(KpiParts.NONE));
+        }
+        return all;
     }
 
     /** Cell key -> players found stuck and drop-offs there since the start, over all instances. */

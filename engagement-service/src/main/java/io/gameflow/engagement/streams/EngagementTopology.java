@@ -43,7 +43,8 @@ import java.util.Map;
  *   <li>per player (the input key), in one processor and one read and write of the player ({@link PlayerAnalytics}):
  *   admit events that are neither late (beyond the grace behind the player's latest) nor a duplicate event_id; count
  *   active players per window and platform; sessions, position, stuck and drop-off, with alerts to {@value #ALERTS},
- *   counted per level and map in {@value #CELL_ALERTS_STORE}; the levels entered and completed;</li>
+ *   counted per level and map in {@value #CELL_ALERTS_STORE}; the levels entered and completed; the daily studio
+ *   KPIs of the player's days, sessions and playtime, in {@value #PLAYER_KPIS_STORE};</li>
  *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
  *   <li>per level and map: each task's events and new players per cell, combined over a commit interval, then
  *   re-keyed by cell and added up.</li>
@@ -75,6 +76,8 @@ public final class EngagementTopology {
     public static final String ACTIVE_EXPIRY_STORE = "active-expiry";
     /** "window|platform" (or "window|all") -> active players of this task. */
     public static final String ACTIVE_COUNTS_STORE = "active-counts";
+    /** {@link io.gameflow.engagement.domain.kpi.KpiKeys} -> count: this task's daily player figures; queried by the REST API. */
+    public static final String PLAYER_KPIS_STORE = "player-kpis";
     /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
     public static final String LEVEL_FUNNEL_STORE = "level-funnel";
     /** "length:level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
@@ -88,7 +91,7 @@ public final class EngagementTopology {
 
     public static Topology build(EngagementSettings settings, FraudRules fraudRules, InputTime time, EngagementMeters meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        PurchaseTopology.addTo(builder, fraudRules, time, settings.dedupeWindow(), meters);
+        PurchaseTopology.addTo(builder, fraudRules, time, settings, meters);
         // The stores with a few hot keys that change on most events (counts, cells, funnels) hold one entry per level,
         // cell or window, not per player: they live in memory, restored from their changelogs at start, because
         // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so
@@ -116,6 +119,8 @@ public final class EngagementTopology {
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PLAYER_KPIS_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
@@ -139,9 +144,9 @@ public final class EngagementTopology {
 
         Map<String, KStream<String, Object>> perPlayer = read.get("records-usable")
                 .mapValues(Reading::value, Named.as("action"))
-                .process(() -> new PlayerAnalytics(dedupe, settings.grace(), new PlayerTracker(settings), meters),
+                .process(() -> new PlayerAnalytics(dedupe, settings.grace(), settings.kpi(), new PlayerTracker(settings), meters),
                         Named.as("player-analytics"), PLAYERS_STORE, EVENT_IDS_STORE, ACTIVE_EXPIRY_STORE,
-                        ACTIVE_COUNTS_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE, CELLS_NOW_STORE)
+                        ACTIVE_COUNTS_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE, CELLS_NOW_STORE, PLAYER_KPIS_STORE)
                 .split(Named.as("player-"))
                 .branch((player, out) -> out instanceof EngagementAlert, Branched.as("alerts"))
                 .branch((player, out) -> out instanceof LevelEvent, Branched.as("level-steps"))

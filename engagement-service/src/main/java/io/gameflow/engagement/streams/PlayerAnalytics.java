@@ -1,11 +1,14 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.engagement.domain.ActivePlayer;
 import io.gameflow.engagement.domain.EngagementAlert;
 import io.gameflow.engagement.domain.PlayerAction;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.PlayerTracker;
 import io.gameflow.engagement.domain.TrackedPlayer;
+import io.gameflow.engagement.domain.kpi.ActiveDays;
+import io.gameflow.engagement.domain.kpi.KpiSettings;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.streams.support.time.TaskTime;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,6 +28,7 @@ import java.time.Duration;
  *   <li>count the player in the active windows ({@link ActivePlayerCounts});</li>
  *   <li>sessions, position, stuck and drop-off ({@link Sessions}), whose alerts go on first;</li>
  *   <li>the levels entered and completed, whose steps go on next;</li>
+ *   <li>the days the player was active, their sessions and playtime, for the studio KPIs ({@link PlayerKpis});</li>
  *   <li>then the admitted event itself, for the level/map counts.</li>
  * </ol>
  * "Now" is the task's {@link TaskTime}: the latest event time, carried on by the wall clock when nothing arrives, so
@@ -36,6 +40,7 @@ final class PlayerAnalytics implements Processor<String, PlayerAction, String, O
 
     private final Duration dedupeWindow;
     private final Duration grace;
+    private final KpiSettings kpi;
     private final PlayerTracker tracker;
     private final EngagementMeters meters;
     private final TaskTime time;
@@ -44,10 +49,12 @@ final class PlayerAnalytics implements Processor<String, PlayerAction, String, O
     private SeenEventIds seen;
     private ActivePlayerCounts active;
     private Sessions sessions;
+    private PlayerKpis kpis;
 
-    PlayerAnalytics(Duration dedupeWindow, Duration grace, PlayerTracker tracker, EngagementMeters meters) {
+    PlayerAnalytics(Duration dedupeWindow, Duration grace, KpiSettings kpi, PlayerTracker tracker, EngagementMeters meters) {
         this.dedupeWindow = dedupeWindow;
         this.grace = grace;
+        this.kpi = kpi;
         this.tracker = tracker;
         this.meters = meters;
         this.time = new TaskTime(meters.latestEventTime());
@@ -61,9 +68,12 @@ final class PlayerAnalytics implements Processor<String, PlayerAction, String, O
         // a task revived after an aborted transaction is initialised again: start over from the restored stores
         this.active = new ActivePlayerCounts(context, players);
         this.sessions = new Sessions(context, players, tracker, meters);
+        this.kpis = new PlayerKpis(new DayCounters(context.getStateStore(EngagementTopology.PLAYER_KPIS_STORE),
+                kpi.calendar(), grace, kpi.daysKept(), day -> { }), meters);
         time.start(context, Duration.ofSeconds(1), (now, wallNow) -> {
             active.expire(now);
             sessions.endQuietSessions(now, wallNow, this::send);
+            kpis.tick(now);
         });
     }
 
@@ -81,8 +91,10 @@ final class PlayerAnalytics implements Processor<String, PlayerAction, String, O
         long now = time.now();
         PlayerState session = sessions.onEvent(before.session(), action, record.timestamp(), this::send);
         PlayerLevels.Step levels = before.levels().on(action);
-        players.put(record.key(), new TrackedPlayer(session, active.onEvent(record.key(), before.active(), action, now),
-                levels.levels()));
+        ActivePlayer activeNow = active.onEvent(record.key(), before.active(), action, now);
+        ActiveDays days = kpis.onEvent(before.days(), activeNow.platform(), before.session(), session,
+                action.eventTimeMs(), now);
+        players.put(record.key(), new TrackedPlayer(session, activeNow, levels.levels(), days));
         active.sweepIfDue(now);
         levels.steps().forEach(step -> context.forward(record.withValue(step)));
         context.forward(record.withValue(action));

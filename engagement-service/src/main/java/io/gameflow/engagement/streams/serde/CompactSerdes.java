@@ -5,6 +5,7 @@ import io.gameflow.engagement.domain.LevelMapStats;
 import io.gameflow.engagement.domain.PlayerLevels;
 import io.gameflow.engagement.domain.PlayerState;
 import io.gameflow.engagement.domain.TrackedPlayer;
+import io.gameflow.engagement.domain.kpi.ActiveDays;
 import io.gameflow.streams.support.serde.CompactInput;
 import io.gameflow.streams.support.serde.CompactOutput;
 import io.gameflow.streams.support.serde.CompactSerde;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class CompactSerdes {
 
     /** A player's parts, each after a presence flag: written and read once per event. */
-    public static final CompactSerde<TrackedPlayer> TRACKED_PLAYER = new CompactSerde<>("TrackedPlayer", 1,
+    public static final CompactSerde<TrackedPlayer> TRACKED_PLAYER = new CompactSerde<>("TrackedPlayer", 2,
             (p, out) -> {
                 if (out.present(p.session())) {
                     writeSession(p.session(), out);
@@ -25,11 +26,20 @@ public final class CompactSerdes {
                     out.string(p.active().platform()).int64(p.active().lastSeen()).int32(p.active().countedIn());
                 }
                 out.longsByString(p.levels().entered()).strings(p.levels().completed());
+                if (out.present(p.days())) {
+                    out.int32(p.days().first()).int32(p.days().latest()).int64(p.days().bits());
+                }
             },
+            // version 1 had no KPI days: such a player is counted in the KPIs from their next event on
             (version, in) -> new TrackedPlayer(
                     in.bool() ? readSession(in) : null,
                     in.bool() ? new ActivePlayer(in.string(), in.int64(), in.int32()) : null,
-                    new PlayerLevels(in.longsByString(), in.strings())));
+                    new PlayerLevels(in.longsByString(), in.strings()),
+                    version >= 2 && in.bool() ? new ActiveDays(in.int32(), in.int32(), in.int64()) : null));
+
+    public static final CompactSerde<ActiveDays> ACTIVE_DAYS = new CompactSerde<>("ActiveDays", 1,
+            (d, out) -> out.int32(d.first()).int32(d.latest()).int64(d.bits()),
+            (version, in) -> new ActiveDays(in.int32(), in.int32(), in.int64()));
 
     public static final CompactSerde<LevelMapStats> LEVEL_MAP_STATS = new CompactSerde<>("LevelMapStats", 1,
             (c, out) -> out.string(c.levelId()).string(c.mapId()).int64(c.events()).int64(c.players())

@@ -1,0 +1,50 @@
+package io.gameflow.engagement.domain.kpi;
+
+/**
+ * The keys of the KPI counter stores: {@code day|platform|figure} for the player figures (the day an epoch day in the
+ * KPI zone, the platform one of {@code ActiveWindows.PLATFORMS} or {@code other}), {@code cohort|platform|dN} for
+ * retention, and {@code day|platform|currency|figure} for money (currency {@value #ANY_CURRENCY} for payers in any
+ * currency). Platforms and currencies are validated or folded before they get here, so none holds a {@code |}.
+ * Keys starting with {@code ~} hold the task's own state: the first day still open, and how far it has got.
+ */
+public final class KpiKeys {
+
+    public static final String DAU = "dau";
+    public static final String WAU = "wau";
+    public static final String MAU = "mau";
+    public static final String NEW = "new";
+    public static final String SESSIONS = "sessions";
+    public static final String PLAYTIME_MS = "playtime_ms";
+    public static final String NET_REVENUE = "net";
+    public static final String PAYERS = "payers";
+    public static final String FIRST_TIME_PAYERS = "first";
+    public static final String ANY_CURRENCY = "*";
+    /** The task's first day still open (an epoch day): days before it are final in this task. */
+    public static final String OPEN_FROM = "~open-from";
+    /** The task's "now" at its latest tick, epoch ms. */
+    public static final String AS_OF = "~as-of";
+
+    private KpiKeys() {
+    }
+
+    public static String figure(int day, String platform, String figure) {
+        return day + "|" + platform + "|" + figure;
+    }
+
+    public static String retained(int cohort, String platform, int offset) {
+        return cohort + "|" + platform + "|d" + offset;
+    }
+
+    public static String money(int day, String platform, String currency, String figure) {
+        return day + "|" + platform + "|" + currency + "|" + figure;
+    }
+
+    public static boolean isTaskState(String key) {
+        return key.startsWith("~");
+    }
+
+    /** The day a counter key is about. */
+    public static int dayOf(String key) {
+        return Integer.parseInt(key, 0, key.indexOf('|'), 10);
+    }
+}

@@ -1,0 +1,51 @@
+package io.gameflow.engagement.query;
+
+import io.gameflow.engagement.domain.kpi.KpiParts;
+import io.gameflow.engagement.streams.EngagementTopology;
+import io.gameflow.engagement.streams.PurchaseTopology;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Interactive query of the KPI counters of this instance's tasks ({@link EngagementTopology#PLAYER_KPIS_STORE},
+ * {@link PurchaseTopology#PURCHASE_KPIS_STORE}, {@link PurchaseTopology#REVENUE_DAYS_STORE}), added up as
+ * {@link KpiParts}.
+ */
+@ApplicationScoped
+public class KpiStore {
+
+    private final KafkaStreams streams;
+
+    public KpiStore(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** @throws InvalidStateStoreException while a store cannot be read: not started yet, rebalancing, restoring */
+    public KpiParts local() {
+        Map<String, Long> counts = new HashMap<>();
+        Long[] taskState = new Long[2];
+        for (String name : new String[] {EngagementTopology.PLAYER_KPIS_STORE, PurchaseTopology.PURCHASE_KPIS_STORE}) {
+            try (KeyValueIterator<String, Long> all = this.<Long>store(name).all()) {
+                all.forEachRemaining(entry -> KpiParts.addEntry(counts, taskState, entry.key, entry.value));
+            }
+        }
+        Map<String, BigDecimal> revenue = new HashMap<>();
+        try (KeyValueIterator<String, String> all = this.<String>store(PurchaseTopology.REVENUE_DAYS_STORE).all()) {
+            all.forEachRemaining(entry -> revenue.merge(entry.key, new BigDecimal(entry.value), BigDecimal::add));
+        }
+        return new KpiParts(counts, revenue, taskState[0], taskState[1]);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+    }
+}
