@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.config.ShippedConfig;
+import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,13 +30,18 @@ final class EngagementDriver {
     }
 
     static TopologyTestDriver open(Path stateDir, MeterRegistry registry, Instant wallClockStart) {
+        return open(stateDir, registry, wallClockStart, ShippedConfig.engagement().settings());
+    }
+
+    /** As {@link #open(Path, MeterRegistry, Instant)}, with other settings. */
+    static TopologyTestDriver open(Path stateDir, MeterRegistry registry, Instant wallClockStart, EngagementSettings settings) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engagement-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) COMMIT_INTERVAL.toMillis());
-        return new TopologyTestDriver(EngagementTopology.build(ShippedConfig.engagement().settings(),
-                ShippedConfig.engagement().fraudRules(), InputTime.from(ShippedConfig.engagement()), new EngagementMeters(registry)), props, wallClockStart);
+        return new TopologyTestDriver(EngagementTopology.build(settings, ShippedConfig.engagement().fraudRules(),
+                InputTime.from(ShippedConfig.engagement()), new EngagementMeters(registry)), props, wallClockStart);
     }
 }
