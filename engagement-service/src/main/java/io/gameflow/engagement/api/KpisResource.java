@@ -71,9 +71,10 @@ public class KpisResource {
     public DailyAnswer daily(@Parameter(description = DATES) @QueryParam("from") String from,
                              @Parameter(description = DATES) @QueryParam("to") String to,
                              @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
+        Asked asked = asked(from, to, platform);
         KpiTable table = new KpiTable(state.kpis());
-        Range range = range(table, from, to);
-        String chosen = platform(platform);
+        Range range = asked.range(today(table));
+        String chosen = asked.platform();
         return new DailyAnswer(table.asOf(), calendar.zone().getId(), chosen,
                 DailyKpis.days(table, calendar, range.from(), range.to(), platforms(chosen)));
     }
@@ -95,9 +96,10 @@ public class KpisResource {
     public RetentionAnswer retention(@Parameter(description = DATES) @QueryParam("from") String from,
                                      @Parameter(description = DATES) @QueryParam("to") String to,
                                      @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
+        Asked asked = asked(from, to, platform);
         KpiTable table = new KpiTable(state.kpis());
-        Range range = range(table, from, to);
-        String chosen = platform(platform);
+        Range range = asked.range(today(table));
+        String chosen = asked.platform();
         return new RetentionAnswer(table.asOf(), calendar.zone().getId(), chosen, Retention.cohorts(table, calendar,
                 range.from(), range.to(), calendar.dayOf(today(table)), platforms(chosen)));
     }
@@ -107,16 +109,30 @@ public class KpisResource {
         return calendar.date(calendar.dayOf(asOf == null ? System.currentTimeMillis() : asOf.toEpochMilli()));
     }
 
-    private Range range(KpiTable table, String fromText, String toText) {
-        LocalDate to = toText == null || toText.isBlank() ? today(table) : date("to", toText);
-        LocalDate from = fromText == null || fromText.isBlank() ? to.minusDays(DEFAULT_DAYS - 1) : date("from", fromText);
-        if (from.isAfter(to)) {
-            throw new BadRequestException("from (" + from + ") must not be after to (" + to + ")");
+    /** The parameters checked before any state is read, so that a bad one is a 400 even while the state is not ready. */
+    private static Asked asked(String fromText, String toText, String platform) {
+        LocalDate from = fromText == null || fromText.isBlank() ? null : date("from", fromText);
+        LocalDate to = toText == null || toText.isBlank() ? null : date("to", toText);
+        if (from != null && to != null) {
+            new Asked(from, to, null).range(to);
         }
-        if (from.plusDays(MAX_DAYS).isBefore(to.plusDays(1))) {
-            throw new BadRequestException("from " + from + " to " + to + " is more than " + MAX_DAYS + " days; ask for fewer");
+        return new Asked(from, to, platform(platform));
+    }
+
+    /** What was asked; a missing date is null until the day of as_of is known. */
+    private record Asked(LocalDate from, LocalDate to, String platform) {
+
+        Range range(LocalDate today) {
+            LocalDate last = to == null ? today : to;
+            LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS - 1) : from;
+            if (first.isAfter(last)) {
+                throw new BadRequestException("from (" + first + ") must not be after to (" + last + ")");
+            }
+            if (first.plusDays(MAX_DAYS).isBefore(last.plusDays(1))) {
+                throw new BadRequestException("from " + first + " to " + last + " is more than " + MAX_DAYS + " days; ask for fewer");
+            }
+            return new Range(first.isBefore(EARLIEST) ? EARLIEST : first, last);
         }
-        return new Range(from.isBefore(EARLIEST) ? EARLIEST : from, to);
     }
 
     private static LocalDate date(String name, String text) {

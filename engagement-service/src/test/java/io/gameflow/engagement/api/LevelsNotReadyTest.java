@@ -37,6 +37,15 @@ class LevelsNotReadyTest {
     }
 
     @Test
+    void theKpisAnswer503WithRetryAfterToo() {
+        for (String path : new String[] {"/v1/kpis/daily", "/v1/kpis/retention"}) {
+            given().when().get(path).then().statusCode(503).header("Retry-After", "1").body("error", equalTo("not_ready"));
+        }
+        management().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("gameflow_kpi_daily_active_players{platform=\"all\"} NaN"));
+    }
+
+    @Test
     void isNotReady() {
         management().when().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'Kafka Streams running' }.status", equalTo("DOWN"));
