@@ -16,6 +16,7 @@ const ACTIVE = [
 export function kpisPanel() {
   const chart = chartIn('kpi-active');
   const select = document.getElementById('kpi-platform');
+  const section = document.getElementById('kpis');
   const note = document.getElementById('kpi-note');
   select.replaceChildren(...KPI_PLATFORMS.map(p => new Option(p, p)));
   retentionHeader();
@@ -45,6 +46,7 @@ export function kpisPanel() {
     headline(daily, retention);
     drawActive(chart, daily.days);
     fillRetention(retention.cohorts);
+    section.dataset.platform = platform; // which platform the figures shown are of (for the browser test)
   }
 
   // a new platform shows at once rather than at the next round (a failure there shows in the panel's note)
