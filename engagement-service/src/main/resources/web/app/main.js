@@ -6,6 +6,7 @@ import { funnelPanel } from './panels/funnel.js';
 import { revenuePanel } from './panels/revenue.js';
 import { engagementAlertsPanel, fraudAlertsPanel } from './panels/alerts.js';
 import { serversPanel } from './panels/servers.js';
+import { kpisPanel } from './panels/kpis.js';
 
 async function start() {
   const config = await fetchJson('/v1/dashboard/config');
@@ -17,6 +18,7 @@ async function start() {
     'stuck and drop-off alerts': engagementAlertsPanel(),
     'fraud alerts': fraudAlertsPanel(),
     servers: serversPanel(config.metrics_url),
+    'studio KPIs': kpisPanel(),
   };
   const status = document.getElementById('status');
 

@@ -65,6 +65,8 @@ class DashboardIT {
         // as a user would: open the page once the stack says it is up and its APIs answer
         await("the APIs the page reads answer").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .until(() -> answers(LocalStack.ENGAGEMENT_PORT, "/v1/engagement/hotspots")
+                        && answers(LocalStack.ENGAGEMENT_PORT, "/v1/kpis/daily")
+                        && answers(LocalStack.ENGAGEMENT_PORT, "/v1/kpis/retention")
                         && answers(LocalStack.METRICS_PORT, "/v1/regions"));
         browser.get(PAGE);
     }
@@ -137,6 +139,37 @@ class DashboardIT {
     }
 
     /**
+     * Studio KPIs (issue 22): with the generator's players about, today's DAU is a positive count, and the retention
+     * heat map has cohorts, day 0 at 100 %, and today's cells marked open. Another platform chosen in the selector
+     * shows without a reload or a failed update, and stays chosen.
+     */
+    @Test
+    @Order(4)
+    void theStudioKpisShowTodaysPlayersAndTheNewestCohort() {
+        await("today's DAU and the newest cohort on the page").atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    assertTrue(kpiCount("dau") > 0, "DAU " + kpiCount("dau"));
+                    assertTrue(kpiCount("mau") >= kpiCount("dau"), "MAU below DAU");
+                    List<WebElement> cohorts = browser.findElements(By.cssSelector("#kpi-retention tbody tr[data-cohort]"));
+                    assertFalse(cohorts.isEmpty(), "no cohort row");
+                    // day 0 of a cohort is all its new players; today's cell of each cohort is open
+                    assertEquals("100", cohorts.get(0).findElement(By.cssSelector("td[data-day='0']")).getText());
+                    assertFalse(browser.findElements(By.cssSelector("#kpi-retention td.open")).isEmpty(),
+                            "no cell of today marked open");
+                });
+
+        browser.findElement(By.cssSelector("#kpi-platform option[value='PC']")).click();
+        await("the KPIs of PC on the page").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "PC".equals(browser.findElement(By.id("kpis")).getAttribute("data-platform")));
+        String before = status();
+        await("a later update").atMost(Duration.ofSeconds(20)).until(() -> !status().equals(before));
+        assertFalse(status().contains("not updated"), status());
+        assertTrue(kpiCount("dau") >= 0, "no DAU for PC");
+        assertEquals("PC", browser.findElement(By.id("kpis")).getAttribute("data-platform"), "a later round went back");
+    }
+
+    /**
      * Event data never runs on the page. Two hostile values go straight to Kafka, past ingest:
      * <ul>
      * <li>as {@code level_id}, a script tag, the classic example. The Streams services check identifiers against a character
@@ -150,7 +183,7 @@ class DashboardIT {
      * </ul>
      */
     @Test
-    @Order(4)
+    @Order(5)
     void eventDataShowsAsTextAndNeverRuns() {
         String hostileLevel = "<img src=x onerror=window.__pwned=1>";
         String hostilePlatform = "<img src=x onerror=window.__pwned=2>";
@@ -210,7 +243,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theConsoleStaysFreeOfErrors() {
         assertEquals(List.of(), HeadlessChromium.consoleErrors(browser));
     }
@@ -278,6 +311,12 @@ class DashboardIT {
     private static String subjectOf(Map<String, Object> incident) {
         Object server = incident.get("server_id");
         return server != null ? server.toString() : "region " + incident.get("region");
+    }
+
+    /** A headline number of the Studio KPIs section, as the page shows it (digits only: it is locale-formatted). */
+    private static long kpiCount(String kpi) {
+        String text = browser.findElement(By.cssSelector("#kpi-headline [data-kpi='" + kpi + "'] .kpi-value")).getText();
+        return Long.parseLong(text.replaceAll("[^0-9]", ""));
     }
 
     private static String status() {

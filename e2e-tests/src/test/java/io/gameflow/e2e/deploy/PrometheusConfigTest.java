@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -159,7 +161,7 @@ class PrometheusConfigTest {
     @Test
     void dashboardPanelsQueryThePrometheusDatasource() {
         List<String> dashboards = files(DASHBOARDS, ".json");
-        assertEquals(Set.of("engagement.json", "monetization.json", "servers.json", "pipeline.json"),
+        assertEquals(Set.of("engagement.json", "monetization.json", "servers.json", "pipeline.json", "studio-kpis.json"),
                 dashboards.stream().map(f -> Path.of(f).getFileName().toString()).collect(Collectors.toSet()));
         Set<String> uids = new HashSet<>();
         for (String file : dashboards) {
@@ -180,6 +182,56 @@ class PrometheusConfigTest {
                 }
             }
         }
+    }
+
+    /**
+     * Studio KPIs (issue 22): every engagement-service instance reports the whole service's KPI gauges, so a sum over
+     * instances would count each player once per instance. The dashboard reads every gauge, each one by platform,
+     * and combines instances with max() only (in any dashboard that reads them).
+     */
+    @Test
+    void studioKpisAreShownByPlatformAndCombinedWithMaxNeverSummed() {
+        Set<String> gauges = Set.of("gameflow_kpi_daily_active_players", "gameflow_kpi_monthly_active_players",
+                "gameflow_kpi_new_players", "gameflow_kpi_retention", "gameflow_kpi_as_of_seconds");
+        Pattern aggregation = Pattern.compile("\\b(sum|avg|count|max|min)\\b\\s*(?:by\\s*\\([^)]*\\)\\s*)?\\(");
+        List<String> wrong = new ArrayList<>();
+        for (String file : files(DASHBOARDS, ".json")) {
+            for (JsonNode panel : panels(read(JSON, file))) {
+                for (JsonNode target : panel.path("targets")) {
+                    String expr = target.path("expr").asText();
+                    if (!expr.contains("gameflow_kpi_")) {
+                        continue;
+                    }
+                    Matcher m = aggregation.matcher(expr);
+                    boolean aggregated = false;
+                    while (m.find()) {
+                        aggregated = true;
+                        if (!"max".equals(m.group(1))) {
+                            wrong.add(file + ", panel '" + panel.path("title").asText() + "': " + m.group(1) + " in " + expr);
+                        }
+                    }
+                    if (!aggregated) {
+                        wrong.add(file + ", panel '" + panel.path("title").asText() + "': instances not combined in " + expr);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "the KPI gauges are the whole service's figure on every instance: max(), never sum()");
+
+        JsonNode dashboard = read(JSON, DASHBOARDS + "/studio-kpis.json");
+        assertTrue(dashboard.path("title").asText().endsWith("Studio KPIs"), "title " + dashboard.path("title"));
+        List<String> exprs = panels(dashboard).stream()
+                .flatMap(p -> stream(p.path("targets"))).map(t -> t.path("expr").asText()).toList();
+        for (String gauge : gauges) {
+            assertTrue(exprs.stream().anyMatch(e -> e.contains(gauge)), "studio-kpis.json never reads " + gauge);
+        }
+        for (String byPlatform : List.of("gameflow_kpi_daily_active_players", "gameflow_kpi_monthly_active_players",
+                "gameflow_kpi_new_players", "gameflow_kpi_retention{day=\"1\"}", "gameflow_kpi_retention{day=\"7\"}")) {
+            assertTrue(exprs.stream().anyMatch(e -> e.startsWith("max by (platform) (" + byPlatform + ")")),
+                    "studio-kpis.json has no panel of max by (platform) (" + byPlatform + ")");
+        }
+        assertTrue(exprs.stream().anyMatch(e -> e.contains("max by (platform) (gameflow_kpi_daily_active_players) / ")),
+                "studio-kpis.json has no stickiness (DAU / MAU) by platform");
     }
 
     /** promtool parses each panel's query, with Grafana's variables replaced by values of their kind. */

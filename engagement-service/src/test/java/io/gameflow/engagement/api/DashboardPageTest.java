@@ -49,6 +49,29 @@ class DashboardPageTest {
                 .body(containsString("echarts"));
     }
 
+    /**
+     * The Studio KPIs section (issue 22) is on the page and in the bundle: its containers (headline, DAU/WAU/MAU chart,
+     * retention heat map, platform selector) and the two KPI APIs it asks every refresh.
+     */
+    @Test
+    void bundlesTheStudioKpisSectionWithItsTwoApis() {
+        String page = given().when().get("/")
+                .then().statusCode(200)
+                .body(containsString("id=\"kpis\""), containsString("id=\"kpi-headline\""),
+                        containsString("id=\"kpi-active\""), containsString("id=\"kpi-retention\""),
+                        containsString("id=\"kpi-platform\""))
+                .extract().asString();
+        Matcher script = BUNDLED_SCRIPT.matcher(page);
+        assertTrue(script.find(), "no bundled script in:\n" + page);
+        String bundle = given().when().get(script.group(1)).then().statusCode(200).extract().asString();
+        for (String api : List.of("/v1/kpis/daily", "/v1/kpis/retention")) {
+            assertTrue(bundle.contains(api), "the bundled script never asks " + api);
+        }
+        // the panel is started with the others, so it refreshes with them (a module left unimported is not bundled)
+        assertTrue(bundle.contains("kpi-retention") && bundle.contains("kpi-platform"),
+                "the bundled script does not fill the retention heat map and read the platform selector");
+    }
+
     @Test
     void tellsThePageWhereMetricsServiceIsAndHowOftenToRefresh() {
         given().when().get("/v1/dashboard/config")
