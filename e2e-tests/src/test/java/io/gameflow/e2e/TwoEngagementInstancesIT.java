@@ -3,6 +3,7 @@ package io.gameflow.e2e;
 import io.gameflow.events.EventHeaders;
 import io.gameflow.events.Topics;
 import io.gameflow.kafka.embedded.EmbeddedKafka;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -129,6 +133,28 @@ class TwoEngagementInstancesIT {
         expectEverywhere(80, 40);
         given().get(instances.get(0).url("/v1/engagement/active-players")).then().statusCode(200)
                 .body("windows.'1h'.total", equalTo(80));
+        expectNewPlayersEverywhere(instances, 80);
+    }
+
+    /**
+     * The studio KPIs merge both instances' tasks: every player is new exactly once, on either instance, after the
+     * restart too. (The players' events span two minutes: if that crosses midnight, the players are spread over two
+     * days, so the days are added up.)
+     */
+    private static void expectNewPlayersEverywhere(List<ServiceJar> answering, int players) {
+        String from = LocalDate.ofInstant(T0, ZoneOffset.UTC).toString();
+        String to = LocalDate.ofInstant(T0.plusSeconds(130), ZoneOffset.UTC).toString();
+        for (ServiceJar instance : answering) {
+            await("instance on " + instance.port() + " counts " + players + " new players").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                        JsonPath daily = given().queryParam("from", from).queryParam("to", to)
+                                .get(instance.url("/v1/kpis/daily")).then().statusCode(200).extract().jsonPath();
+                        assertEquals(players, daily.getList("days.new_players", Integer.class).stream().mapToInt(Integer::intValue).sum());
+                        JsonPath retention = given().queryParam("from", from).queryParam("to", to)
+                                .get(instance.url("/v1/kpis/retention")).then().statusCode(200).extract().jsonPath();
+                        assertEquals(players, retention.getList("cohorts.new_players", Integer.class).stream().mapToInt(Integer::intValue).sum());
+                    });
+        }
     }
 
     @Test
@@ -149,6 +175,7 @@ class TwoEngagementInstancesIT {
                             .body("levels.find { it.level_id == 'level_01' }.completions", equalTo(40));
                 });
         Duration failover = Duration.between(killed, Instant.now());
+        expectNewPlayersEverywhere(List.of(survivor), 80);
         System.out.printf("engagement failover: the survivor answered for all players %.1f s after the kill%n",
                 failover.toMillis() / 1000.0);
         assertTrue(failover.compareTo(Recovery.FAILOVER_WITHIN) <= 0,
