@@ -1,7 +1,6 @@
 package io.gameflow.generator.domain;
 
 import io.gameflow.events.EventKind;
-import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.UserData;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.gameflow.generator.TestEvents.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -22,11 +22,6 @@ class SentKpisTest {
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
     private static final Instant MIDNIGHT = Instant.parse("2026-11-20T18:30:00Z"); // 2026-11-21T00:00+05:30
 
-    private static GeneratedEvent action(String player, Instant at) {
-        return new GeneratedEvent(EventKind.PLAYER_ACTION, player,
-                new PlayerEvent(new PlayerEvent.Parameters(player, "session_1", "move", "level_01", "map_01"), at,
-                        new UserData(player, "PC")));
-    }
 
     private static GeneratedEvent transaction(String user, String type, String currency, String amount, Instant at) {
         return new GeneratedEvent(EventKind.TRANSACTION, user,

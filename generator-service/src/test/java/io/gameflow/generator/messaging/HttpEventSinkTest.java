@@ -1,11 +1,7 @@
 package io.gameflow.generator.messaging;
 
 import com.sun.net.httpserver.HttpServer;
-import io.gameflow.events.EventKind;
-import io.gameflow.events.PlayerEvent;
-import io.gameflow.events.UserData;
 import io.gameflow.generator.config.GeneratorConfig;
-import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.SentKpis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Queue;
 
+import static io.gameflow.generator.TestEvents.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,11 +81,6 @@ class HttpEventSinkTest {
         assertEquals(2, day.newPlayers());
     }
 
-    private static GeneratedEvent action(String player, Instant at) {
-        return new GeneratedEvent(EventKind.PLAYER_ACTION, player,
-                new PlayerEvent(new PlayerEvent.Parameters(player, "session_1", "move", "level_01", "map_01"), at,
-                        new UserData(player, "PC")));
-    }
 
     private static GeneratorConfig config(URI url) {
         Map<String, Object> http = Map.of("url", url, "apiKey", Optional.of("test-key"), "clientApiKey", Optional.empty(),

@@ -1,9 +1,6 @@
 package io.gameflow.generator.messaging;
 
 import io.gameflow.events.EventKind;
-import io.gameflow.events.PlayerEvent;
-import io.gameflow.events.UserData;
-import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.SentKpis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.gameflow.generator.TestEvents.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Only what Kafka acknowledged counts, in the status and in the truth's KPIs; a failed send counts nowhere. */
@@ -41,11 +39,6 @@ class KafkaEventSinkTest {
         assertEquals(2, day.newPlayers());
     }
 
-    private static GeneratedEvent action(String player, Instant at) {
-        return new GeneratedEvent(EventKind.PLAYER_ACTION, player,
-                new PlayerEvent(new PlayerEvent.Parameters(player, "session_1", "move", "level_01", "map_01"), at,
-                        new UserData(player, "PC")));
-    }
 
     /** An emitter whose sends succeed at once when {@code accepts} says so and fail at once otherwise. */
     @SuppressWarnings("unchecked")
