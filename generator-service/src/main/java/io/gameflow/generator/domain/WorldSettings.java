@@ -12,19 +12,28 @@ import java.util.List;
 public record WorldSettings(long seed, int players, int online, int levels, int mapsPerLevel, List<String> hotspots,
                             double stuckShare, PopulationSettings population) {
 
+    /** Players known from the start are kept all the time: more than this is a typo. */
+    public static final int MAX_PLAYERS = 1_000_000;
+
     public WorldSettings {
-        if (players < 0) {
-            throw new IllegalArgumentException("GAMEFLOW_GENERATOR_PLAYERS (gameflow.generator.players) must not be negative, got " + players);
+        if (players < 0 || players > MAX_PLAYERS) {
+            throw new IllegalArgumentException("GAMEFLOW_GENERATOR_PLAYERS (gameflow.generator.players) must be 0 to "
+                    + MAX_PLAYERS + ", got " + players);
         }
-        if (online < 1 || levels < 1 || mapsPerLevel < 1) {
-            throw new IllegalArgumentException("a world needs at least one player online, one level and one map");
+        if (online < 1) {
+            throw new IllegalArgumentException("GAMEFLOW_GENERATOR_ONLINE (gameflow.generator.online) must be at least 1, got " + online);
+        }
+        if (levels < 1 || mapsPerLevel < 1) {
+            throw new IllegalArgumentException("a world needs at least one level and one map: GAMEFLOW_GENERATOR_LEVELS is "
+                    + levels + ", GAMEFLOW_GENERATOR_MAPS_PER_LEVEL " + mapsPerLevel);
         }
         if (players == 0 && population.installsPerDay() == 0) {
             throw new IllegalArgumentException("nobody would play: set GAMEFLOW_GENERATOR_PLAYERS or "
                     + "GAMEFLOW_GENERATOR_POPULATION_INSTALLS_PER_DAY above 0");
         }
         if (stuckShare < 0 || stuckShare > 1) {
-            throw new IllegalArgumentException("stuck-share is a share between 0 and 1, got " + stuckShare);
+            throw new IllegalArgumentException("GAMEFLOW_GENERATOR_STUCK_SHARE (gameflow.generator.stuck-share) is a share "
+                    + "between 0 and 1, got " + stuckShare);
         }
         hotspots = List.copyOf(hotspots);
     }

@@ -143,5 +143,7 @@ class PopulationTest {
                 PopulationSettings.of(0, 0.4, 0.5, "UTC"))).getMessage().contains("nobody would play"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new WorldSettings(1, -3, 5, 5, 3, List.of(), 0))
                 .getMessage().contains("GAMEFLOW_GENERATOR_PLAYERS"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new WorldSettings(1, 10, 0, 5, 3, List.of(), 0))
+                .getMessage().contains("GAMEFLOW_GENERATOR_ONLINE"));
     }
 }
