@@ -21,7 +21,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -101,6 +106,55 @@ class GeneratorResourceTest {
         } finally {
             admin().when().post("/v1/generator/stop").then().statusCode(200).body("running", equalTo(false));
         }
+    }
+
+    @Test
+    void theTruthsKpisAreThoseOfThePlayerEventsOnTheTopic() {
+        admin().when().post("/v1/generator/start").then().statusCode(200);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(
+                    () -> given().when().get("/v1/generator/truth").then().statusCode(200).extract().<List<Integer>>path("kpis.days.dau"),
+                    dau -> dau.stream().anyMatch(players -> players > 0));
+        } finally {
+            admin().when().post("/v1/generator/stop").then().statusCode(200);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin().when().get("/v1/generator").then()
+                .extract().<Integer>path("backlog") == 0);
+        long sent = admin().when().get("/v1/generator").then().body("send_errors", equalTo(0))
+                .extract().jsonPath().getLong("sent_per_topic.'player-events'");
+
+        // what the topic holds, by UTC day: the players of each day, and the day of each player's first event
+        Map<String, Set<String>> playersOfDay = new TreeMap<>();
+        Map<String, String> firstDay = new HashMap<>();
+        try (TopicReader reader = new TopicReader(KafkaTestResource.broker().bootstrapServers(), EventKind.PLAYER_ACTION.defaultTopic())) {
+            for (ConsumerRecord<String, String> record : reader.readUntil(read -> read.size() >= sent, Duration.ofSeconds(60))) {
+                JsonNode json = EventJson.readTree(record.value());
+                String day = json.get("event_timestamp").asText().substring(0, 10);
+                playersOfDay.computeIfAbsent(day, d -> new HashSet<>()).add(record.key());
+                firstDay.merge(record.key(), day, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        JsonNode kpis = EventJson.readTree(given().when().get("/v1/generator/truth").then().statusCode(200)
+                .body("kpis.kpi_zone", equalTo("UTC")).extract().asString()).get("kpis");
+        Map<String, Integer> dau = new TreeMap<>();
+        Map<String, Integer> newPlayers = new TreeMap<>();
+        for (JsonNode day : kpis.get("days")) {
+            assertTrue(day.get("date").asText().matches("\\d{4}-\\d{2}-\\d{2}"), day::toString);
+            assertTrue(day.has("d1") && day.has("d7") && day.has("d1_share") && day.has("d7_share") && day.has("revenue"), day::toString);
+            if (day.get("dau").asInt() > 0) {
+                dau.put(day.get("date").asText(), day.get("dau").asInt());
+            }
+            if (day.get("new_players").asInt() > 0) {
+                newPlayers.put(day.get("date").asText(), day.get("new_players").asInt());
+            }
+        }
+        Map<String, Integer> expectedDau = new TreeMap<>();
+        playersOfDay.forEach((day, players) -> expectedDau.put(day, players.size()));
+        Map<String, Integer> expectedNew = new TreeMap<>();
+        firstDay.values().forEach(day -> expectedNew.merge(day, 1, Integer::sum));
+        assertEquals(expectedDau, dau);
+        assertEquals(expectedNew, newPlayers);
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("new_players"));
     }
 
     @Test

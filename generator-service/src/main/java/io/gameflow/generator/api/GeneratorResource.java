@@ -81,8 +81,21 @@ public class GeneratorResource {
 
     @GET
     @Path("/truth")
-    @Operation(summary = "The ground truth so far: the server incidents planted (kind, server or region, start, end) "
-            + "and the fraud actors with their pattern: what metrics-service and engagement-service should find")
+    @Operation(summary = "The ground truth so far: the server incidents planted (kind, server or region, start, end), "
+            + "the fraud actors with their pattern, the hotspots and stuck players, and the studio KPIs of the events "
+            + "delivered: what metrics-service and engagement-service should find",
+            description = "kpis: {\"kpi_zone\": the zone of the days (GAMEFLOW_GENERATOR_POPULATION_ZONE), \"days\": "
+                    + "the latest 60 days with a delivered event, oldest first, each {\"date\": yyyy-MM-dd of event time "
+                    + "in kpi_zone, \"dau\": players with at least one player event that day, \"new_players\": players "
+                    + "whose first player event is that day, \"d1\", \"d7\": players of that day's cohort with a player "
+                    + "event 1 and 7 days later (counts so far, final once that day is over), \"d1_share\", \"d7_share\": "
+                    + "those counts over new_players (null when new_players is 0), \"revenue\": per currency "
+                    + "{\"currency\", \"net_revenue\": purchases minus refunds of that day, \"paying_users\": distinct "
+                    + "users with a purchase that day}}}. Only events the destination acknowledged count (Kafka's ack, "
+                    + "ingest's acceptance); failed or refused ones never do. Only player_action events (player-events) "
+                    + "make a player active, whatever the player's role; purchases count in revenue only.")
+    @APIResponse(responseCode = "200", description = "the ground truth",
+            content = @Content(schema = @Schema(implementation = GroundTruth.class)))
     public GroundTruth truth() {
         return loop.truth();
     }

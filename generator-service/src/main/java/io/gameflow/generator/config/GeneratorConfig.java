@@ -28,11 +28,14 @@ public interface GeneratorConfig {
     /** Seed of the world: the same seed and configuration give the same events. */
     long seed();
 
-    /** Players known to the game. */
+    /** Players known from the start, who play every day (0: the game launches with the run). */
     int players();
 
-    /** Players playing at any time: when one logs out, another logs in. */
+    /** At most this many of the day's active players play at any time: when one logs out, another logs in. */
     int online();
+
+    /** Installs per day and the churn curve. */
+    Population population();
 
     /** Maps far harder than the rest, as level_NN/map_NN. */
     List<String> hotspots();
@@ -64,6 +67,21 @@ public interface GeneratorConfig {
 
     /** How events reach ingest-service in {@code http} mode. */
     Http http();
+
+    interface Population {
+
+        /** Players who install each day (a calendar day of event time in the zone). */
+        int installsPerDay();
+
+        /** The share of a day's installs who play again the next day. */
+        double d1Retention();
+
+        /** A player plays on day n after install with probability d1-retention × n^-decay (1 ≤ n ≤ 30). */
+        double decay();
+
+        /** The time zone of the days: installs, churn and the truth's KPIs. Any java.time zone id. */
+        String zone();
+    }
 
     interface Admin {
 

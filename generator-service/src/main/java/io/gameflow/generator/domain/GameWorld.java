@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic game world of players: a fixed population online at a time, each in a session with a stable
- * id, playing the maps of the levels in order, failing and retrying, moving on, logging out after a while or
- * quitting when frustrated, when another player logs in. At the hotspots most players fail again and again, many
+ * A deterministic game world of players: of the day's active players ({@link Population}: those known from the start
+ * and those whose churn curve has them play today) up to {@code online} play at a time, each in a session with a
+ * stable id, playing the maps of the levels in order, failing and retrying, moving on, logging out after a while or
+ * quitting when frustrated, when another player logs in: first one of the day's active players who has not played
+ * yet today, so that every active player plays once the day has had enough events. At midnight (in the population's
+ * zone) the players not active on the new day stop where they are. At the hotspots most players fail again and again, many
  * quit, and some get stuck (the ground truth lists them). The same settings and sequence of calls give the same
  * events. (Its servers are {@link ServerFleet}, its fraudsters {@link FraudRing}.)
  */
@@ -34,7 +37,11 @@ public final class GameWorld {
     private final WorldSettings settings;
     private final SplittableRandom random;
     private final Levels levels;
-    private final List<Player> offline = new ArrayList<>();
+    private final Population population;
+    /** Active today, not playing now and not yet played today. */
+    private final List<Player> unplayed = new ArrayList<>();
+    /** Active today, not playing now, played today already. */
+    private final List<Player> played = new ArrayList<>();
     private final List<Player> online = new ArrayList<>();
     private final List<StuckPlayer> stuck = new ArrayList<>();
     private long stuckTotal;
@@ -44,14 +51,13 @@ public final class GameWorld {
         this.settings = settings;
         this.random = new SplittableRandom(settings.seed());
         this.levels = new Levels(settings, random);
+        List<Player> everyDay = new ArrayList<>();
         for (int i = 1; i <= settings.players(); i++) {
             // an honest player's account has one currency; paying in several is what a fraud rule looks for
-            offline.add(new Player(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length],
+            everyDay.add(Player.everyDay(String.format("player_%05d", i), PLATFORMS[i % PLATFORMS.length],
                     Catalogue.CURRENCIES.get(i % Catalogue.CURRENCIES.size()), 0.7 + random.nextDouble(0.6)));
         }
-        while (online.size() < settings.online()) {
-            logInSomeone();
-        }
+        this.population = new Population(settings.population(), settings.seed(), everyDay);
     }
 
     /**
@@ -59,6 +65,7 @@ public final class GameWorld {
      * on their own schedule.
      */
     public GeneratedEvent next(Instant now) {
+        startDayIfNew(now);
         if (random.nextDouble() < 0.06) {
             Player buyer = online.get(random.nextInt(online.size()));
             if (buyer.mayBuy(now, HONEST_PURCHASE_GAP)) {
@@ -70,6 +77,7 @@ public final class GameWorld {
 
     /** The next player action or purchase, as samples are made; server metrics are {@link ServerFleet}'s. */
     public GeneratedEvent next(EventKind kind, Instant now) {
+        startDayIfNew(now);
         return switch (kind) {
             case PLAYER_ACTION -> nextPlayerAction(now);
             case TRANSACTION -> purchaseBy(online.get(random.nextInt(online.size())), now);
@@ -90,6 +98,35 @@ public final class GameWorld {
         return stuckTotal;
     }
 
+    /** The ids of the players active on the current day (the day of the latest event), in no particular order. */
+    public List<String> activeToday() {
+        return population.activeToday().stream().map(player -> player.id).toList();
+    }
+
+    /** On a new day: the new cohort installs, players not active today stop, the day's active players fill the seats. */
+    private void startDayIfNew(Instant now) {
+        if (!population.advanceTo(now)) {
+            return;
+        }
+        long today = population.today();
+        for (Player player : online) {
+            player.playing = player.activeOn(today);
+        }
+        online.removeIf(player -> !player.playing);
+        unplayed.clear();
+        played.clear();
+        List<Player> active = population.activeToday();
+        for (Player player : active) {
+            if (!player.playing) {
+                unplayed.add(player);
+            }
+        }
+        int seats = Math.min(settings.online(), active.size());
+        while (online.size() < seats) {
+            logInSomeone();
+        }
+    }
+
     private GeneratedEvent nextPlayerAction(Instant now) {
         int slot = random.nextInt(online.size());
         Player player = online.get(slot);
@@ -99,9 +136,9 @@ public final class GameWorld {
         String map = Levels.mapId(player.map);
         Player.Action action = player.act(random, levels);
         if (action.endsSession()) {
-            online.set(slot, online.get(online.size() - 1));
-            online.remove(online.size() - 1);
-            offline.add(player);
+            takeOut(online, slot);
+            player.playing = false;
+            played.add(player);
             logInSomeone();
         } else if (action.movedOn() && levels.isHotspot(player.level, player.map) && random.nextDouble() < settings.stuckShare()) {
             player.getStuck(25 + random.nextInt(25));
@@ -120,10 +157,21 @@ public final class GameWorld {
         }
     }
 
+    /** One of the day's active players who has not played yet today, else one who has. */
     private void logInSomeone() {
-        Player player = offline.remove(random.nextInt(offline.size()));
+        List<Player> from = unplayed.isEmpty() ? played : unplayed;
+        Player player = takeOut(from, random.nextInt(from.size()));
         player.logIn(random);
+        player.playing = true;
         online.add(player);
+    }
+
+    /** Removes in constant time: the last one takes the place of the one taken. */
+    private static Player takeOut(List<Player> players, int index) {
+        Player taken = players.get(index);
+        players.set(index, players.get(players.size() - 1));
+        players.remove(players.size() - 1);
+        return taken;
     }
 
     private GeneratedEvent purchaseBy(Player player, Instant now) {

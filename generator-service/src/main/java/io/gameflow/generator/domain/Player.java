@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 /**
  * One player: fixed platform, currency and skill; progress kept across sessions; within a session, attempts at the
  * current map that succeed (moving on) or fail (building frustration), until they log out after a while or quit
- * in frustration. A player made stuck fails every attempt until they give up.
+ * in frustration. A player made stuck fails every attempt until they give up. The days they play are fixed when they
+ * install ({@link Population}): bit n of {@code activeDays} is day {@code installDay + n}; a player known from the
+ * start plays every day.
  */
 final class Player {
 
@@ -20,6 +22,12 @@ final class Player {
     final String platform;
     final String currency;
     private final double skill;
+    /** Epoch day (in the population's zone) of the install; unused for a player known from the start. */
+    final long installDay;
+    private final long activeDays;
+    private final boolean everyDay;
+    /** In a session now: online. */
+    boolean playing;
     private int session;
     int level = 1;
     int map = 1;
@@ -30,11 +38,37 @@ final class Player {
     private Catalogue.Item lastItem;
     private Instant lastRefund;
 
-    Player(String id, String platform, String currency, double skill) {
+    private Player(String id, String platform, String currency, double skill, long installDay, long activeDays, boolean everyDay) {
         this.id = id;
         this.platform = platform;
         this.currency = currency;
         this.skill = skill;
+        this.installDay = installDay;
+        this.activeDays = activeDays;
+        this.everyDay = everyDay;
+    }
+
+    /** A player known from the start, who plays every day. */
+    static Player everyDay(String id, String platform, String currency, double skill) {
+        return new Player(id, platform, currency, skill, Long.MIN_VALUE, -1L, true);
+    }
+
+    /** A player who installs on {@code installDay} and plays on the days whose bits are set (bit 0: the install day). */
+    static Player installed(String id, String platform, String currency, double skill, long installDay, long activeDays) {
+        return new Player(id, platform, currency, skill, installDay, activeDays | 1L, false);
+    }
+
+    boolean activeOn(long epochDay) {
+        if (everyDay) {
+            return true;
+        }
+        long n = epochDay - installDay;
+        return n >= 0 && n < Long.SIZE && (activeDays & (1L << n)) != 0;
+    }
+
+    /** The last epoch day this player plays; never for a player known from the start. */
+    long lastActiveDay() {
+        return everyDay ? Long.MAX_VALUE : installDay + (Long.SIZE - 1 - Long.numberOfLeadingZeros(activeDays));
     }
 
     /** An honest player buys now and then, never twice within the gap, however fast the world runs. */

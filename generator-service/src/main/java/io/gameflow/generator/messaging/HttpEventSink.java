@@ -177,7 +177,7 @@ public class HttpEventSink implements EventSink {
         }
         for (int i = 0; i < batch.size(); i++) {
             if (!refused.contains(i)) {
-                stats.delivered(batch.get(i).kind(), 1);
+                stats.delivered(batch.get(i));
             }
         }
         if (!refused.isEmpty()) {

@@ -44,7 +44,7 @@ public class KafkaEventSink implements EventSink {
             inFlight.add(1);
             emitterOf(event).sendMessage(recordOf(event)).subscribe().with(
                     ok -> {
-                        stats.delivered(event.kind(), 1);
+                        stats.delivered(event);
                         inFlight.settle(1);
                     },
                     failure -> {

@@ -1,6 +1,8 @@
 package io.gameflow.generator.messaging;
 
 import io.gameflow.events.EventKind;
+import io.gameflow.generator.domain.GeneratedEvent;
+import io.gameflow.generator.domain.SentKpis;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,19 +22,22 @@ public class SendStats {
     private final Map<EventKind, Counter> sent = new EnumMap<>(EventKind.class);
     private final Counter sendErrors;
     private final MeterRegistry registry;
+    private final SentKpis kpis;
     private volatile String lastError;
 
-    public SendStats(MeterRegistry registry) {
+    public SendStats(MeterRegistry registry, SentKpis kpis) {
         this.registry = registry;
+        this.kpis = kpis;
         for (EventKind kind : EventKind.values()) {
             sent.put(kind, registry.counter("gameflow.generator.events", "topic", kind.defaultTopic()));
         }
         sendErrors = registry.counter("gameflow.generator.send.errors");
     }
 
-    /** The destination acknowledged this many events of this kind. */
-    public void delivered(EventKind kind, int count) {
-        sent.get(kind).increment(count);
+    /** The destination acknowledged this event: it counts, and only now, in the truth's KPIs. */
+    public void delivered(GeneratedEvent event) {
+        sent.get(event.kind()).increment();
+        kpis.delivered(event);
     }
 
     /** This many events will never be delivered, for this reason. */

@@ -10,6 +10,7 @@ import io.gameflow.generator.domain.GameWorld;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
+import io.gameflow.generator.domain.SentKpis;
 import io.gameflow.generator.domain.ServerFleet;
 import io.gameflow.generator.domain.SimClock;
 import io.gameflow.generator.domain.WorldSettings;
@@ -48,6 +49,7 @@ public class GeneratorLoop {
 
     private final EventSink sink;
     private final SendStats stats;
+    private final SentKpis kpis;
     private final GameWorld world;
     private final FleetSettings fleetSettings;
     private ServerFleet fleet;
@@ -64,8 +66,9 @@ public class GeneratorLoop {
     private long sentAtLastProgressLine;
 
     public GeneratorLoop(GeneratorConfig config, WorldSettings settings, FleetSettings fleetSettings, EventSink sink,
-                         SendStats stats, MeterRegistry registry) {
+                         SendStats stats, SentKpis kpis, MeterRegistry registry) {
         this.config = config;
+        this.kpis = kpis;
         this.fleetSettings = fleetSettings;
         this.sink = sink;
         this.stats = stats;
@@ -140,7 +143,8 @@ public class GeneratorLoop {
     public GroundTruth truth() {
         synchronized (world) {
             return new GroundTruth(world.hotspots(), world.stuckPlayers(), world.stuckTotal(),
-                    fraudRing == null ? List.of() : fraudRing.actors(), fleet == null ? List.of() : fleet.incidents());
+                    fraudRing == null ? List.of() : fraudRing.actors(), fleet == null ? List.of() : fleet.incidents(),
+                    kpis.kpis());
         }
     }
 
