@@ -14,7 +14,9 @@
 # PREFILL_SERVERS (12000, each reporting every second), ANALYTICS_TIMEOUT (1800 s per run), KAFKA_PARTITIONS (6),
 # ENGAGEMENT_COMMIT_INTERVAL_MS / METRICS_COMMIT_INTERVAL_MS (200), ENGAGEMENT_ROCKSDB_MEMORY_BYTES (64 MiB),
 # BENCH_KAFKA_PORT (27092), BENCH_GENERATOR_PORT (27081), BENCH_ENGAGEMENT_PORT (27082), BENCH_METRICS_PORT (27083),
-# BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts), ANALYTICS_SCALING (1: also run 2 engagement instances).
+# BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts), ANALYTICS_SCALING (1: also run 2 engagement instances),
+# ANALYTICS_BASELINE (unset; a checkout of another commit, built there: its engagement-service runs too, before and after
+# this one's, on the same records: a change's cost measured without a new pre-fill in between).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -24,6 +26,7 @@ PREFILL_RATE=${PREFILL_RATE:-12000}
 PREFILL_SERVERS=${PREFILL_SERVERS:-12000}
 TIMEOUT=${ANALYTICS_TIMEOUT:-1800}
 SCALING=${ANALYTICS_SCALING:-1}
+BASELINE=${ANALYTICS_BASELINE:-}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-27092}
 GENERATOR_PORT=${BENCH_GENERATOR_PORT:-27081}
 ENGAGEMENT_PORT=${BENCH_ENGAGEMENT_PORT:-27082}
@@ -134,11 +137,24 @@ engagement_instances() {
 
 rows=()
 json_rows=()
+# baseline_run N: the baseline checkout's engagement-service, 1 instance, on the same records
+baseline_run() {
+  local commit
+  commit=$(git -C "$BASELINE" rev-parse --short HEAD)
+  say "analytics: baseline engagement-service ($commit), 1 instance, from offset 0 of $N_ENGAGEMENT records (run $1)"
+  SERVICE_ROOT=$BASELINE engagement_instances 1 "engagement-bench-baseline-$1-$RUN"
+  catch_up "engagement, 1 instance, baseline $commit (run $1)" "engagement-bench-baseline-$1-$RUN" "$N_ENGAGEMENT" \
+    player-events purchase-events
+  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+}
+[[ -z $BASELINE ]] || baseline_run 1
 say "analytics: engagement-service, 1 instance, from offset 0 of $N_ENGAGEMENT records"
 engagement_instances 1 "engagement-bench-1-$RUN"
 catch_up "engagement, 1 instance" "engagement-bench-1-$RUN" "$N_ENGAGEMENT" player-events purchase-events
 ENGAGEMENT_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
 for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+[[ -z $BASELINE ]] || baseline_run 2
 
 say "analytics: metrics-service, 1 instance, from offset 0 of $N_METRICS records"
 rm -rf "$BENCH_DIR/state/metrics-$RUN"

@@ -80,7 +80,8 @@ launch_service() {
   shift 2
   mkdir -p "$BENCH_DIR/logs"
   STARTED_AT=$(date +%s.%N)
-  env "$management_env" MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX" "$@" java $(service_java_opts "$name") -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  # SERVICE_ROOT: the jar of another checkout (a baseline to compare with), built there
+  env "$management_env" MALLOC_ARENA_MAX="$SERVICE_MALLOC_ARENA_MAX" "$@" java $(service_java_opts "$name") -jar "${SERVICE_ROOT:-$ROOT}/$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   STARTED_PID=$!
   BENCH_PIDS+=("$STARTED_PID")
 }

@@ -9,7 +9,8 @@
 # Settings (environment): KAFKA_PORT (9092), GENERATOR_PORT (8081), INGEST_PORT (8080),
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), their management ports (health and metrics) GENERATOR_MANAGEMENT_PORT
 # (9081), INGEST_MANAGEMENT_PORT (9080), ENGAGEMENT_MANAGEMENT_PORT (9082), METRICS_MANAGEMENT_PORT (9083),
-# GAMEFLOW_GENERATOR_RATE (50 events/s), KAFKA_PARTITIONS (6),
+# GAMEFLOW_GENERATOR_RATE (50 events per second of game time; with GAMEFLOW_GENERATOR_CLOCK_SPEED above 10, 500 / speed, and
+# GAMEFLOW_GENERATOR_SERVERS 200 / speed, at least 1, so that a fast clock does not flood the stack), KAFKA_PARTITIONS (6),
 # GAMEFLOW_DASHBOARD_METRICS_URL and QUARKUS_HTTP_CORS_ORIGINS (the live page's view of metrics-service; from the ports above;
 # the origins go to metrics-service only),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (all services; unset: -XX:+UseSerialGC -Xms16m -Xmx128m, engagement-service
@@ -76,6 +77,15 @@ export GAMEFLOW_GENERATOR_MODE=${GAMEFLOW_GENERATOR_MODE:-${GENERATOR_MODE:-http
 export GAMEFLOW_GENERATOR_HTTP_URL=${GAMEFLOW_GENERATOR_HTTP_URL:-${GENERATOR_INGEST_URL:-http://127.0.0.1:$INGEST_PORT}}
 export GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY=${GAMEFLOW_GENERATOR_HTTP_CLIENT_API_KEY:-${GENERATOR_INGEST_CLIENT_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$CLIENT_KEY}}}
 export GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY=${GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY:-${GENERATOR_INGEST_SERVER_API_KEY:-${GAMEFLOW_GENERATOR_HTTP_API_KEY:-$SERVER_KEY}}}
+# A fast clock (e.g. GAMEFLOW_GENERATOR_CLOCK_SPEED=1440, a day a minute: the studio KPIs' days, cohorts and retention
+# within minutes) multiplies what the generator sends per wall second, as its rates are per second of game time.
+# Unless told otherwise, keep the wall-clock load about what a speed of 10 sends: players at 500 events per wall
+# second, and at most 20 x 10 / speed servers (at least one) reporting every 5 s of game time.
+CLOCK_SPEED=${GAMEFLOW_GENERATOR_CLOCK_SPEED:-${GENERATOR_CLOCK_SPEED:-1}}
+if awk -v s="$CLOCK_SPEED" 'BEGIN {exit !(s > 10)}'; then
+  export GAMEFLOW_GENERATOR_RATE=${GAMEFLOW_GENERATOR_RATE:-$(awk -v s="$CLOCK_SPEED" 'BEGIN {printf "%.4f", 500 / s}')}
+  export GAMEFLOW_GENERATOR_SERVERS=${GAMEFLOW_GENERATOR_SERVERS:-$(awk -v s="$CLOCK_SPEED" 'BEGIN {n = int(200 / s); print n < 1 ? 1 : n}')}
+fi
 # the JVM options of a service: GAMEFLOW_JAVA_OPTS for all when set, else scripts/java-opts.sh's per service; and its
 # SERVICE_MALLOC_ARENA_MAX
 source "$ROOT/scripts/java-opts.sh"

@@ -20,6 +20,7 @@ import io.gameflow.engagement.query.SessionStatsStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -70,8 +71,8 @@ public class InternalResource {
     @GET
     @Path("/kpis")
     @Operation(hidden = true)
-    public KpiParts kpis() {
-        return kpis.local();
+    public KpiParts kpis(@QueryParam("from") int fromDay, @QueryParam("to") int toDay) {
+        return kpis.local(fromDay, toDay);
     }
 
     @GET

@@ -72,8 +72,8 @@ public class KpisResource {
                              @Parameter(description = DATES) @QueryParam("to") String to,
                              @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
         Asked asked = asked(from, to, platform);
-        KpiTable table = new KpiTable(state.kpis());
-        Range range = asked.range(today(table));
+        Range range = asked.range(today(new KpiTable(state.kpiProgress())));
+        KpiTable table = read(range);
         String chosen = asked.platform();
         return new DailyAnswer(table.asOf(), calendar.zone().getId(), chosen,
                 DailyKpis.days(table, calendar, range.from(), range.to(), platforms(chosen)));
@@ -97,11 +97,18 @@ public class KpisResource {
                                      @Parameter(description = DATES) @QueryParam("to") String to,
                                      @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
         Asked asked = asked(from, to, platform);
-        KpiTable table = new KpiTable(state.kpis());
-        Range range = asked.range(today(table));
+        LocalDate today = today(new KpiTable(state.kpiProgress()));
+        Range range = asked.range(today);
+        // a cohort's days run to 30 days after it: their counters are kept under the cohort's day
+        KpiTable table = read(range);
         String chosen = asked.platform();
         return new RetentionAnswer(table.asOf(), calendar.zone().getId(), chosen, Retention.cohorts(table, calendar,
-                range.from(), range.to(), calendar.dayOf(today(table)), platforms(chosen)));
+                range.from(), range.to(), calendar.dayOf(today), platforms(chosen)));
+    }
+
+    /** The counters of the days asked for only (the stores keep a year and more), over every instance. */
+    private KpiTable read(Range range) {
+        return new KpiTable(state.kpis(calendar.dayOf(range.from()), calendar.dayOf(range.to())));
     }
 
     private LocalDate today(KpiTable table) {

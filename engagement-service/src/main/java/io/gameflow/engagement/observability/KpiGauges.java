@@ -85,7 +85,10 @@ public class KpiGauges {
         long now = System.currentTimeMillis();
         try {
             if (lastRead == null || now - lastReadAt > READ_VALID_MS) {
-                lastRead = new KpiTable(state.kpis());
+                KpiTable progress = new KpiTable(state.kpiProgress());
+                int today = today(progress);
+                int oldestCohort = Math.min(today, progress.latestFinalDay().orElse(today)) - 7;
+                lastRead = new KpiTable(state.kpis(oldestCohort, today));
                 lastReadAt = now;
             }
             return figure.applyAsDouble(lastRead);

@@ -61,13 +61,22 @@ public class EngagementState {
         this.kpis = kpis;
     }
 
-    /** The daily KPI counters of every instance's tasks, added up. */
-    public KpiParts kpis() {
-        KpiParts all = kpis.local();
+    /**
+     * The daily KPI counters of the days {@code fromDay} to {@code toDay} (epoch days) of every instance's tasks, added
+     * up, with the tasks' first open day and as_of; only those when {@code fromDay > toDay}.
+     */
+    public KpiParts kpis(int fromDay, int toDay) {
+        KpiParts all = kpis.local(fromDay, toDay);
         for (String peer : instances.others()) {
-            all = all.plus(peers.ask(peer, InternalResource.KPIS, new TypeReference<KpiParts>() { }).orElse(KpiParts.NONE));
+            all = all.plus(peers.ask(peer, InternalResource.KPIS + "?from=" + fromDay + "&to=" + toDay,
+                    new TypeReference<KpiParts>() { }).orElse(KpiParts.NONE));
         }
         return all;
+    }
+
+    /** The tasks' first open day and as_of, without counters: what a default range is reckoned from. */
+    public KpiParts kpiProgress() {
+        return kpis(1, 0);
     }
 
     /** Cell key -> players found stuck and drop-offs there since the start, over all instances. */

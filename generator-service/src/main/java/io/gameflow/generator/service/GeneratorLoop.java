@@ -7,6 +7,9 @@ import io.gameflow.generator.config.GeneratorConfig.OutputMode;
 import io.gameflow.generator.domain.FleetSettings;
 import io.gameflow.generator.domain.FraudRing;
 import io.gameflow.generator.domain.GameWorld;
+import io.gameflow.events.PlayerEvent;
+import io.gameflow.events.PurchaseEvent;
+import io.gameflow.events.ServerMetricEvent;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.gameflow.generator.domain.GeneratorStatus;
 import io.gameflow.generator.domain.GroundTruth;
@@ -26,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -195,6 +199,20 @@ public class GeneratorLoop {
             events.addAll(fleet.reportsUntil(now));
             events.addAll(fraudRing.purchasesUntil(now));
         }
+        // in event-time order (stable): a fraud actor's purchase due early in the tick must not follow a player's
+        // later one onto a partition, where a day that ended in between would already be final in engagement's KPIs
+        events.sort(Comparator.comparing(GeneratorLoop::timeOf));
         sink.send(events);
+    }
+
+    private static Instant timeOf(GeneratedEvent generated) {
+        Object event = generated.event();
+        if (event instanceof PlayerEvent player) {
+            return player.eventTime();
+        }
+        if (event instanceof PurchaseEvent purchase) {
+            return purchase.eventTime();
+        }
+        return event instanceof ServerMetricEvent metric ? metric.eventTime() : Instant.MIN;
     }
 }
