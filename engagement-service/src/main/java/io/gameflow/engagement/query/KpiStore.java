@@ -59,9 +59,10 @@ public class KpiStore {
         return new KpiParts(counts, revenue, taskState[0], taskState[1]);
     }
 
+    /** Whether a counter is needed for the days asked: a running sum's every change up to the last of them. */
     private static boolean within(String key, int fromDay, int toDay) {
         int day = KpiKeys.dayOf(key);
-        return day >= fromDay && day <= toDay;
+        return (day >= fromDay || KpiKeys.isRunningSum(key)) && day <= toDay && fromDay <= toDay;
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

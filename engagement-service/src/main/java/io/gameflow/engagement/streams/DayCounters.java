@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
  * task's "now" passes its end plus the grace; after that nothing changes it (an event of a final day is not counted
  * in the KPIs), so each task keeps, in the same store and so across restarts, the first day it still holds open. A
  * day is final for the service once it is before that day in every task. Days older than {@code daysKept} before
- * the first open day are dropped, so the store holds a bounded number of days.
+ * the first open day are dropped, so the store holds a bounded number of days (running sums keep their total).
  */
 final class DayCounters implements DailyFigures.Counts {
 
@@ -78,17 +78,23 @@ final class DayCounters implements DailyFigures.Counts {
         store.put(key, count == null ? delta : count + delta);
     }
 
+    /** Drops the days before {@code day}; a running sum's changes of those days are folded into its change of {@code day}. */
     private void dropBefore(int day) {
-        List<String> old = new ArrayList<>();
+        List<KeyValue<String, Long>> old = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Long> entry = all.next();
                 if (!KpiKeys.isTaskState(entry.key) && KpiKeys.dayOf(entry.key) < day) {
-                    old.add(entry.key);
+                    old.add(entry);
                 }
             }
         }
-        old.forEach(store::delete);
+        for (KeyValue<String, Long> entry : old) {
+            store.delete(entry.key);
+            if (KpiKeys.isRunningSum(entry.key)) {
+                add(KpiKeys.onDay(entry.key, day), entry.value);
+            }
+        }
         onDropBefore.accept(day);
     }
 }

@@ -65,9 +65,13 @@ class KpiTopologyTest {
     private int transactions;
 
     private void open(ZoneId zone) {
+        open(zone, Duration.ofDays(400));
+    }
+
+    private void open(ZoneId zone, Duration daysKept) {
         EngagementSettings shipped = ShippedConfig.engagement().settings();
         EngagementSettings settings = new EngagementSettings(shipped.sessionGap(), shipped.stuckAfter(),
-                shipped.stuckMinEvents(), shipped.grace(), shipped.dedupeWindow(), KpiSettings.of(zone, Duration.ofDays(400)));
+                shipped.stuckMinEvents(), shipped.grace(), shipped.dedupeWindow(), KpiSettings.of(zone, daysKept));
         calendar = settings.kpi().calendar();
         driver = EngagementDriver.open(stateDir, registry, Instant.now(), settings);
         players = driver.createInputTopic(Topics.PLAYER_EVENTS, new StringSerializer(), new StringSerializer());
@@ -259,6 +263,27 @@ class KpiTopologyTest {
         assertEquals(2, day(DAY.plusDays(1)).sessions(), "s2 started on the second day (so did a session after the gap)");
         assertEquals(120.0 + 30.0, day(DAY.plusDays(1)).playtimeSeconds(),
                 "s1's last two minutes and s2's first 30 s; 00:20 is a new session after the 5 minute gap");
+    }
+
+    @Test
+    void daysBeyondTheDaysKeptAreDroppedAndTheMonthlyCountsStayExact() {
+        open(ZoneOffset.UTC, Duration.ofDays(31));
+        LocalDate start = DAY.minusDays(20);
+        play("old", at(start, "12:00"));
+        play("old", "PC", "s-2", at(start.plusDays(3), "12:00"));
+        play("new", at(start.plusDays(40), "12:00"));
+
+        KeyValueStore<String, Long> store = driver.getKeyValueStore(EngagementTopology.PLAYER_KPIS_STORE);
+        int dropped = calendar.dayOf(start.plusDays(40)) - 31;
+        try (KeyValueIterator<String, Long> all = store.all()) {
+            all.forEachRemaining(entry -> assertTrue(entry.key.startsWith("~")
+                    || Integer.parseInt(entry.key.substring(0, entry.key.indexOf('|'))) >= dropped, entry.key + " kept"));
+        }
+        assertEquals(0, day(start).dau(), "forgotten");
+        assertEquals(1, day(start.plusDays(32)).mau(), "old's day 3 keeps them in the month up to day 32");
+        assertEquals(0, day(start.plusDays(33)).mau());
+        assertEquals(1, day(start.plusDays(40)).mau());
+        assertEquals(1, day(start.plusDays(40)).wau());
     }
 
     @Test

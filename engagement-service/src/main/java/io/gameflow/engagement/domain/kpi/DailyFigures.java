@@ -23,8 +23,8 @@ public final class DailyFigures {
     }
 
     /**
-     * A player's event on {@code day}: DAU of the day; WAU and MAU of every day whose window the player was not yet
-     * in; their cohort's retention at this day's offset; and, for the first day ever or a day before it, the cohort.
+     * A player's event on {@code day}: DAU of the day; WAU and MAU of the days whose window the player was not yet in;
+     * their cohort's retention at this day's offset; and, for the first day ever or a day before it, the cohort.
      * Returns the player's days after it (the same instance when the day was counted already).
      */
     public static ActiveDays playerActive(ActiveDays before, int day, String platform, Counts counts) {
@@ -32,8 +32,8 @@ public final class DailyFigures {
             return before;
         }
         counts.add(KpiKeys.figure(day, platform, KpiKeys.DAU), 1);
-        countInWindows(before, day, WEEK_DAYS, platform, KpiKeys.WAU, counts);
-        countInWindows(before, day, MONTH_DAYS, platform, KpiKeys.MAU, counts);
+        cover(before, day, WEEK_DAYS, platform, KpiKeys.WAU, counts);
+        cover(before, day, MONTH_DAYS, platform, KpiKeys.MAU, counts);
         if (before == null) {
             joinCohort(null, day, platform, counts);
             return ActiveDays.firstOn(day);
@@ -47,13 +47,30 @@ public final class DailyFigures {
         return before.with(day);
     }
 
-    /** The days d in [day, day + window) that had no counted day in (d - window, d] yet now have one. */
-    private static void countInWindows(ActiveDays before, int day, int window, String platform, String figure,
-                                       Counts counts) {
-        for (int d = day; d < day + window; d++) {
-            if (before == null || !before.anyIn(d - window + 1, d)) {
-                counts.add(KpiKeys.figure(d, platform, figure), 1);
+    /**
+     * A player active on {@code day} is in the window of every day d in [day, day + window): of those, the ones no
+     * other active day already covers form one run, from the day after the previous active day's window to the day
+     * before the next active day. WAU and MAU are kept as running sums ({@link KpiKeys#WAU}): +1 where the run starts
+     * and -1 after it ends, two changes instead of one per day of the window.
+     */
+    private static void cover(ActiveDays before, int day, int window, String platform, String figure, Counts counts) {
+        int start = day;
+        int end = day + window - 1;
+        for (int d = day - 1; before != null && d > day - window; d--) {
+            if (before.on(d)) {
+                start = d + window;
+                break;
             }
+        }
+        for (int d = day + 1; before != null && d <= end; d++) {
+            if (before.on(d)) {
+                end = d - 1;
+                break;
+            }
+        }
+        if (start <= end) {
+            counts.add(KpiKeys.figure(start, platform, figure), 1);
+            counts.add(KpiKeys.figure(end + 1, platform, figure), -1);
         }
     }
 

@@ -10,8 +10,12 @@ package io.gameflow.engagement.domain.kpi;
 public final class KpiKeys {
 
     public static final String DAU = "dau";
-    public static final String WAU = "wau";
-    public static final String MAU = "mau";
+    /**
+     * WAU and MAU are running sums: the figure of day d is the sum of this key's values of every day up to d. A player
+     * enters a day's window count where a run of covered days starts, and leaves after it ends.
+     */
+    public static final String WAU = "wau_change";
+    public static final String MAU = "mau_change";
     public static final String NEW = "new";
     public static final String SESSIONS = "sessions";
     public static final String PLAYTIME_MS = "playtime_ms";
@@ -37,6 +41,16 @@ public final class KpiKeys {
 
     public static String money(int day, String platform, String currency, String figure) {
         return day + "|" + platform + "|" + currency + "|" + figure;
+    }
+
+    /** A key of a running sum ({@link #WAU}, {@link #MAU}): its day's figure needs every earlier day's value too. */
+    public static boolean isRunningSum(String key) {
+        return key.endsWith("|" + WAU) || key.endsWith("|" + MAU);
+    }
+
+    /** The same figure of the same platform on another day. */
+    public static String onDay(String key, int day) {
+        return day + key.substring(key.indexOf('|'));
     }
 
     public static boolean isTaskState(String key) {

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The added-up KPI counters of the whole service ({@link KpiParts}), to be read by day, platform and currency. */
@@ -14,11 +16,19 @@ public final class KpiTable {
 
     private final KpiParts parts;
     private final Map<Integer, Set<String>> currenciesByDay = new HashMap<>();
+    /** "platform|figure" of a running sum -> its changes by day. */
+    private final Map<String, TreeMap<Integer, Long>> runningSums = new HashMap<>();
 
     public KpiTable(KpiParts parts) {
         this.parts = parts;
         parts.revenue().keySet().forEach(this::noteCurrency);
-        parts.counts().keySet().forEach(this::noteCurrency);
+        parts.counts().forEach((key, change) -> {
+            noteCurrency(key);
+            if (KpiKeys.isRunningSum(key)) {
+                runningSums.computeIfAbsent(key.substring(key.indexOf('|') + 1), sum -> new TreeMap<>())
+                        .merge(KpiKeys.dayOf(key), change, Long::sum);
+            }
+        });
     }
 
     private void noteCurrency(String key) {
@@ -45,7 +55,15 @@ public final class KpiTable {
     public long count(int day, Collection<String> platforms, String figure) {
         long sum = 0;
         for (String platform : platforms) {
-            sum += parts.counts().getOrDefault(KpiKeys.figure(day, platform, figure), 0L);
+            String key = KpiKeys.figure(day, platform, figure);
+            if (KpiKeys.isRunningSum(key)) {
+                TreeMap<Integer, Long> changes = runningSums.get(platform + "|" + figure);
+                for (long change : changes == null ? List.<Long>of() : changes.headMap(day, true).values()) {
+                    sum += change;
+                }
+            } else {
+                sum += parts.counts().getOrDefault(key, 0L);
+            }
         }
         return sum;
     }

@@ -43,10 +43,11 @@ class DailyFiguresTest {
                 }
                 everyDays.add(days);
             }
+            KpiTable table = new KpiTable(new KpiParts(counts, Map.of(), null, null));
             for (int d = 90; d < 260; d++) {
                 assertEquals(players(everyDays, d, 1), count(counts, KpiKeys.figure(d, P, KpiKeys.DAU)), "DAU of day " + d);
-                assertEquals(players(everyDays, d, 7), count(counts, KpiKeys.figure(d, P, KpiKeys.WAU)), "WAU of day " + d);
-                assertEquals(players(everyDays, d, 30), count(counts, KpiKeys.figure(d, P, KpiKeys.MAU)), "MAU of day " + d);
+                assertEquals(players(everyDays, d, 7), table.count(d, List.of(P), KpiKeys.WAU), "WAU of day " + d);
+                assertEquals(players(everyDays, d, 30), table.count(d, List.of(P), KpiKeys.MAU), "MAU of day " + d);
                 int cohort = d;
                 long newPlayers = everyDays.stream().filter(days -> days.first() == cohort).count();
                 assertEquals(newPlayers, count(counts, KpiKeys.figure(d, P, KpiKeys.NEW)), "new players of day " + d);
@@ -78,10 +79,14 @@ class DailyFiguresTest {
         assertEquals(1, count(counts, KpiKeys.retained(100, P, 7)));
         assertEquals(1, count(counts, KpiKeys.figure(100, P, KpiKeys.NEW)));
         assertEquals(0, count(counts, KpiKeys.figure(107, P, KpiKeys.NEW)), "a returning player is not new");
-        assertEquals(1, count(counts, KpiKeys.figure(106, P, KpiKeys.WAU)), "day 0 is within the week ending with day 6");
-        assertEquals(1, count(counts, KpiKeys.figure(107, P, KpiKeys.WAU)));
-        assertEquals(1, count(counts, KpiKeys.figure(136, P, KpiKeys.MAU)), "day 7 keeps them in the month up to day 36");
-        assertEquals(0, count(counts, KpiKeys.figure(137, P, KpiKeys.MAU)));
+        KpiTable table = new KpiTable(new KpiParts(counts, Map.of(), null, null));
+        assertEquals(1, table.count(106, List.of(P), KpiKeys.WAU), "day 0 is within the week ending with day 6");
+        assertEquals(1, table.count(107, List.of(P), KpiKeys.WAU));
+        assertEquals(0, table.count(99, List.of(P), KpiKeys.WAU));
+        assertEquals(1, table.count(136, List.of(P), KpiKeys.MAU), "day 7 keeps them in the month up to day 36");
+        assertEquals(0, table.count(137, List.of(P), KpiKeys.MAU));
+        assertEquals(6, counts.keySet().stream().filter(KpiKeys::isRunningSum).count(),
+                "two changes per covered run: day 0's week and month, day 7's week, day 7's month from day 30 on");
         assertSame(days, DailyFigures.playerActive(days, 107, P, sink), "a second event of a counted day changes nothing");
     }
 
