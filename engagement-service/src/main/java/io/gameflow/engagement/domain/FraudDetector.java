@@ -48,7 +48,7 @@ public final class FraudDetector {
             rule.check(recent, purchase.eventTimeMs())
                     .ifPresent(breach -> report(rule.name(), purchase, breach, lastEnd, findings));
         }
-        return new Step(new UserPurchases(List.copyOf(recent), Map.copyOf(lastEnd)), findings);
+        return new Step(new UserPurchases(List.copyOf(recent), Map.copyOf(lastEnd), base.payerDays()), findings);
     }
 
     /** Reports unless this episode was reported: the window must start after the last finding's window ended. */

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.query;
 
+import io.gameflow.engagement.domain.kpi.KpiKeys;
 import io.gameflow.engagement.streams.EngagementTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.streams.KafkaStreams;
@@ -31,7 +32,12 @@ public class ActivePlayersStore {
                 StoreQueryParameters.fromNameAndType(EngagementTopology.ACTIVE_COUNTS_STORE, QueryableStoreTypes.keyValueStore()));
         Map<String, Long> counts = new TreeMap<>();
         try (KeyValueIterator<String, Long> all = store.all()) {
-            all.forEachRemaining(entry -> counts.merge(entry.key, entry.value, Long::sum));
+            all.forEachRemaining(entry -> {
+                // the store holds the studio KPIs' day counters too
+                if (!KpiKeys.isKpiKey(entry.key)) {
+                    counts.merge(entry.key, entry.value, Long::sum);
+                }
+            });
         }
         return counts;
     }

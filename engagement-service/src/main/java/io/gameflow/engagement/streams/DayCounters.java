@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntConsumer;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * One task's daily KPI counters ({@link KpiKeys}) and which of its days are still open. A day is open until the
@@ -18,28 +19,43 @@ import java.util.function.IntConsumer;
  * in the KPIs), so each task keeps, in the same store and so across restarts, the first day it still holds open. A
  * day is final for the service once it is before that day in every task. Days older than {@code daysKept} before
  * the first open day are dropped, so the store holds a bounded number of days (running sums keep their total).
+ *
+ * <p>The counters share a store that the task writes anyway (engagement's {@code active-counts}, the purchases'
+ * {@code purchase-kpis}), so that counting them adds no changelog partition to each commit's transaction: a store of
+ * their own cost a tenth of the throughput. Only {@link KpiKeys#isKpiKey} keys are theirs.
+ *
+ * @param <V> the store's value type: counts are longs in it ({@code toLong}, {@code ofLong})
  */
-final class DayCounters implements DailyFigures.Counts {
+final class DayCounters<V> implements DailyFigures.Counts {
 
-    private final KeyValueStore<String, Long> store;
+    private final KeyValueStore<String, V> store;
+    private final Function<V, Long> toLong;
+    private final LongFunction<V> ofLong;
     private final KpiCalendar calendar;
     private final long graceMs;
     private final int daysKept;
-    private final IntConsumer onDropBefore;
     private int openFrom = Integer.MIN_VALUE;
 
-    /** {@code onDropBefore} drops the task's other stores' days before the given day, with this one's. */
-    DayCounters(KeyValueStore<String, Long> store, KpiCalendar calendar, Duration grace, int daysKept,
-                IntConsumer onDropBefore) {
+    DayCounters(KeyValueStore<String, V> store, Function<V, Long> toLong, LongFunction<V> ofLong, KpiCalendar calendar,
+                Duration grace, int daysKept) {
         this.store = store;
+        this.toLong = toLong;
+        this.ofLong = ofLong;
         this.calendar = calendar;
         this.graceMs = grace.toMillis();
         this.daysKept = daysKept;
-        this.onDropBefore = onDropBefore;
-        Long stored = store.get(KpiKeys.OPEN_FROM);
+        V stored = store.get(KpiKeys.OPEN_FROM);
         if (stored != null) {
-            openFrom = stored.intValue();
+            openFrom = toLong.apply(stored).intValue();
         }
+    }
+
+    static DayCounters<Long> ofLongs(KeyValueStore<String, Long> store, KpiCalendar calendar, Duration grace, int daysKept) {
+        return new DayCounters<>(store, Function.identity(), Long::valueOf, calendar, grace, daysKept);
+    }
+
+    static DayCounters<String> ofTexts(KeyValueStore<String, String> store, KpiCalendar calendar, Duration grace, int daysKept) {
+        return new DayCounters<>(store, Long::valueOf, Long::toString, calendar, grace, daysKept);
     }
 
     KpiCalendar calendar() {
@@ -58,7 +74,7 @@ final class DayCounters implements DailyFigures.Counts {
     /** At each tick of the task's clock: moves the open days on and records how far the task has got. */
     void tick(long now) {
         moveOn(now);
-        store.put(KpiKeys.AS_OF, now);
+        store.put(KpiKeys.AS_OF, ofLong.apply(now));
     }
 
     private void moveOn(long now) {
@@ -67,34 +83,36 @@ final class DayCounters implements DailyFigures.Counts {
             return;
         }
         openFrom = firstOpen;
-        store.put(KpiKeys.OPEN_FROM, (long) firstOpen);
-        store.put(KpiKeys.AS_OF, now);
+        store.put(KpiKeys.OPEN_FROM, ofLong.apply(firstOpen));
+        store.put(KpiKeys.AS_OF, ofLong.apply(now));
         dropBefore(firstOpen - daysKept);
     }
 
     @Override
     public void add(String key, long delta) {
-        Long count = store.get(key);
-        store.put(key, count == null ? delta : count + delta);
+        V count = store.get(key);
+        store.put(key, ofLong.apply(count == null ? delta : toLong.apply(count) + delta));
     }
 
-    /** Drops the days before {@code day}; a running sum's changes of those days are folded into its change of {@code day}. */
+    /**
+     * Drops the KPI days before {@code day}, counters and anything else kept by day ({@link KpiKeys#money}); a running
+     * sum's changes of those days are folded into its change of {@code day}.
+     */
     private void dropBefore(int day) {
-        List<KeyValue<String, Long>> old = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = store.all()) {
+        List<KeyValue<String, V>> old = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (!KpiKeys.isTaskState(entry.key) && KpiKeys.dayOf(entry.key) < day) {
+                KeyValue<String, V> entry = all.next();
+                if (KpiKeys.isDayKey(entry.key) && KpiKeys.dayOf(entry.key) < day) {
                     old.add(entry);
                 }
             }
         }
-        for (KeyValue<String, Long> entry : old) {
+        for (KeyValue<String, V> entry : old) {
             store.delete(entry.key);
             if (KpiKeys.isRunningSum(entry.key)) {
-                add(KpiKeys.onDay(entry.key, day), entry.value);
+                add(KpiKeys.onDay(entry.key, day), toLong.apply(entry.value));
             }
         }
-        onDropBefore.accept(day);
     }
 }

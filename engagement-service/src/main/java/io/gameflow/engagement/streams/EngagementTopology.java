@@ -44,7 +44,7 @@ import java.util.Map;
  *   admit events that are neither late (beyond the grace behind the player's latest) nor a duplicate event_id; count
  *   active players per window and platform; sessions, position, stuck and drop-off, with alerts to {@value #ALERTS},
  *   counted per level and map in {@value #CELL_ALERTS_STORE}; the levels entered and completed; the daily studio
- *   KPIs of the player's days, sessions and playtime, in {@value #PLAYER_KPIS_STORE};</li>
+ *   KPIs of the player's days, sessions and playtime, in {@value #ACTIVE_COUNTS_STORE};</li>
  *   <li>per level (re-keyed by level): players entering, completing (and how long it took) and dropping off;</li>
  *   <li>per level and map: each task's events and new players per cell, combined over a commit interval, then
  *   re-keyed by cell and added up.</li>
@@ -74,10 +74,11 @@ public final class EngagementTopology {
     public static final String EVENT_IDS_STORE = "player-event-ids";
     /** "window|expiry ms|player_id" -> player_id: when each counted player leaves each window. */
     public static final String ACTIVE_EXPIRY_STORE = "active-expiry";
-    /** "window|platform" (or "window|all") -> active players of this task. */
+    /**
+     * "window|platform" (or "window|all") -> active players of this task; and the task's daily player figures of the
+     * studio KPIs ({@link io.gameflow.engagement.domain.kpi.KpiKeys}), which add no changelog of their own.
+     */
     public static final String ACTIVE_COUNTS_STORE = "active-counts";
-    /** {@link io.gameflow.engagement.domain.kpi.KpiKeys} -> count: this task's daily player figures; queried by the REST API. */
-    public static final String PLAYER_KPIS_STORE = "player-kpis";
     /** level_id -> {@link LevelFunnelStats}; queried by the REST API. */
     public static final String LEVEL_FUNNEL_STORE = "level-funnel";
     /** "length:level_id|slot" -> a time to complete the level, in ms: a ring of the latest, {@link LevelFunnel}. */
@@ -119,8 +120,6 @@ public final class EngagementTopology {
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ACTIVE_COUNTS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PLAYER_KPIS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LEVEL_FUNNEL_STORE),
                 Serdes.String(), JsonSerdes.of(LevelFunnelStats.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEVEL_DURATIONS_STORE),
@@ -146,7 +145,7 @@ public final class EngagementTopology {
                 .mapValues(Reading::value, Named.as("action"))
                 .process(() -> new PlayerAnalytics(dedupe, settings.grace(), settings.kpi(), new PlayerTracker(settings), meters),
                         Named.as("player-analytics"), PLAYERS_STORE, EVENT_IDS_STORE, ACTIVE_EXPIRY_STORE,
-                        ACTIVE_COUNTS_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE, CELLS_NOW_STORE, PLAYER_KPIS_STORE)
+                        ACTIVE_COUNTS_STORE, SESSION_EXPIRY_STORE, SESSION_STATS_STORE, CELLS_NOW_STORE)
                 .split(Named.as("player-"))
                 .branch((player, out) -> out instanceof EngagementAlert, Branched.as("alerts"))
                 .branch((player, out) -> out instanceof LevelEvent, Branched.as("level-steps"))

@@ -68,8 +68,8 @@ final class PlayerAnalytics implements Processor<String, PlayerAction, String, O
         // a task revived after an aborted transaction is initialised again: start over from the restored stores
         this.active = new ActivePlayerCounts(context, players);
         this.sessions = new Sessions(context, players, tracker, meters);
-        this.kpis = new PlayerKpis(new DayCounters(context.getStateStore(EngagementTopology.PLAYER_KPIS_STORE),
-                kpi.calendar(), grace, kpi.daysKept(), day -> { }), meters);
+        this.kpis = new PlayerKpis(DayCounters.ofLongs(context.getStateStore(EngagementTopology.ACTIVE_COUNTS_STORE),
+                kpi.calendar(), grace, kpi.daysKept()), meters);
         time.start(context, Duration.ofSeconds(1), (now, wallNow) -> {
             active.expire(now);
             sessions.endQuietSessions(now, wallNow, this::send);

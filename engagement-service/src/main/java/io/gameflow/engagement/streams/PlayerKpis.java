@@ -15,10 +15,10 @@ import io.gameflow.events.Topics;
  */
 final class PlayerKpis {
 
-    private final DayCounters counters;
+    private final DayCounters<Long> counters;
     private final EngagementMeters meters;
 
-    PlayerKpis(DayCounters counters, EngagementMeters meters) {
+    PlayerKpis(DayCounters<Long> counters, EngagementMeters meters) {
         this.counters = counters;
         this.meters = meters;
     }

@@ -5,100 +5,69 @@ import io.gameflow.engagement.domain.Purchase;
 import io.gameflow.engagement.domain.kpi.ActiveDays;
 import io.gameflow.engagement.domain.kpi.DailyFigures;
 import io.gameflow.engagement.domain.kpi.KpiKeys;
-import io.gameflow.engagement.domain.kpi.KpiSettings;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.events.Topics;
-import io.gameflow.streams.support.time.TaskTime;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The studio KPIs of purchases and refunds, per user (the input key), after the duplicates are gone: net revenue per
- * day, platform and currency (purchases minus refunds, each on its own day, never converted, exact as decimals), and
- * the paying users and first-time payers of each day, per currency and in any currency ({@link DailyFigures}). The
- * platform is the purchase event's. A purchase of a day already final ({@link DayCounters}) changes none of them.
+ * The studio KPIs of purchases and refunds, per user as part of {@link UserPurchaseAnalytics}: net revenue per day,
+ * platform and currency (purchases minus refunds, each on its own day, never converted, exact as decimals), and the
+ * paying users and first-time payers of each day, per currency and in any currency ({@link DailyFigures}), from the
+ * days the user bought on. The platform is the purchase event's. A purchase of a day already final
+ * ({@link DayCounters}) changes none of them and is counted as late.
  */
-final class PurchaseKpis implements Processor<String, Purchase, Void, Void> {
+final class PurchaseKpis {
 
-    private final KpiSettings settings;
-    private final Duration grace;
+    private final DayCounters<String> counters;
+    private final KeyValueStore<String, String> store;
     private final EngagementMeters meters;
-    private final TaskTime time = new TaskTime();
-    private KeyValueStore<String, ActiveDays> payers;
-    private KeyValueStore<String, String> revenue;
-    private DayCounters counters;
 
-    PurchaseKpis(KpiSettings settings, Duration grace, EngagementMeters meters) {
-        this.settings = settings;
-        this.grace = grace;
+    /** {@code store}: the counters and the net revenue, both by day, in text. */
+    PurchaseKpis(KeyValueStore<String, String> store, DayCounters<String> counters, EngagementMeters meters) {
+        this.store = store;
+        this.counters = counters;
         this.meters = meters;
     }
 
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-        this.payers = context.getStateStore(PurchaseTopology.PAYER_DAYS_STORE);
-        this.revenue = context.getStateStore(PurchaseTopology.REVENUE_DAYS_STORE);
-        this.counters = new DayCounters(context.getStateStore(PurchaseTopology.PURCHASE_KPIS_STORE), settings.calendar(),
-                grace, settings.daysKept(), this::dropRevenueBefore);
-        time.start(context, Duration.ofSeconds(1), (now, wallNow) -> counters.tick(now));
-    }
-
-    @Override
-    public void process(Record<String, Purchase> record) {
-        Purchase purchase = record.value();
-        time.observe(purchase.eventTimeMs());
-        if (!counters.open(purchase.eventTimeMs(), time.now())) {
+    /**
+     * A purchase or refund of a user who had bought on {@code payerDays} (currency, or {@link KpiKeys#ANY_CURRENCY},
+     * to their days); returns the user's days after it.
+     */
+    Map<String, ActiveDays> onPurchase(Map<String, ActiveDays> payerDays, Purchase purchase, long now) {
+        if (!counters.open(purchase.eventTimeMs(), now)) {
             meters.kpiLate(Topics.PURCHASE_EVENTS);
-            return;
+            return payerDays;
         }
-        int day = settings.calendar().dayOf(purchase.eventTimeMs());
+        int day = counters.calendar().dayOf(purchase.eventTimeMs());
         String platform = ActiveWindows.platformOf(purchase.platform());
         BigDecimal amount = BigDecimal.valueOf(purchase.amount());
         addRevenue(KpiKeys.money(day, platform, purchase.currency(), KpiKeys.NET_REVENUE),
                 purchase.isRefund() ? amount.negate() : amount);
-        if (!purchase.isRefund()) {
-            countPayer(record.key(), purchase.currency(), day, platform);
-            countPayer(record.key(), KpiKeys.ANY_CURRENCY, day, platform);
+        if (purchase.isRefund()) {
+            return payerDays;
         }
+        Map<String, ActiveDays> after = new HashMap<>(payerDays);
+        for (String currency : new String[] {purchase.currency(), KpiKeys.ANY_CURRENCY}) {
+            ActiveDays before = payerDays.get(currency);
+            if (before != null && !before.canTell(day)) {
+                meters.kpiLate(Topics.PURCHASE_EVENTS);
+                continue;
+            }
+            after.put(currency, DailyFigures.payerPurchase(before, day, platform, currency, counters));
+        }
+        return after;
     }
 
-    private void countPayer(String user, String currency, int day, String platform) {
-        String key = user + "|" + currency;
-        ActiveDays before = payers.get(key);
-        if (before != null && !before.canTell(day)) {
-            meters.kpiLate(Topics.PURCHASE_EVENTS);
-            return;
-        }
-        ActiveDays after = DailyFigures.payerPurchase(before, day, platform, currency, counters);
-        if (after != before) {
-            payers.put(key, after);
-        }
+    void tick(long now) {
+        counters.tick(now);
     }
 
     private void addRevenue(String key, BigDecimal amount) {
-        String sum = revenue.get(key);
-        revenue.put(key, (sum == null ? amount : new BigDecimal(sum).add(amount)).toString());
-    }
-
-    private void dropRevenueBefore(int day) {
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = revenue.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, String> entry = all.next();
-                if (KpiKeys.dayOf(entry.key) < day) {
-                    old.add(entry.key);
-                }
-            }
-        }
-        old.forEach(revenue::delete);
+        String sum = store.get(key);
+        store.put(key, (sum == null ? amount : new BigDecimal(sum).add(amount)).toString());
     }
 }

@@ -14,8 +14,6 @@ import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.ItemTypeMean;
 import io.gameflow.engagement.domain.Purchase;
 import io.gameflow.engagement.domain.UserPurchases;
-import io.gameflow.engagement.domain.kpi.ActiveDays;
-import io.gameflow.engagement.streams.serde.CompactSerdes;
 import io.gameflow.events.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -35,8 +33,9 @@ import java.util.Map;
  * <ol>
  *   <li>read each record; what cannot be used goes, as received, to {@value #DEAD_LETTERS} with the reason;</li>
  *   <li>drop copies of an event already counted (its {@code event_id} seen within the dedupe window);</li>
- *   <li>per user (the input key): purchase velocity, currency hopping, refund abuse;</li>
- *   <li>per user: the daily studio KPIs of money (net revenue, paying users, first-time payers);</li>
+ *   <li>per user (the input key), in one processor and one read and write of the user ({@link UserPurchaseAnalytics}):
+ *   purchase velocity, currency hopping, refund abuse; the daily studio KPIs of money (net revenue, paying users,
+ *   first-time payers);</li>
  *   <li>per item type and currency (re-keyed): amount outliers against its running mean;</li>
  *   <li>per currency (re-keyed): revenue, refunds, items;</li>
  *   <li>both send their findings, keyed by user, to {@value #FINDINGS}.</li>
@@ -52,12 +51,11 @@ public final class PurchaseTopology {
     public static final String REVENUE_STORE = "currency-revenue";
     /** event_id -> event time, for the dedupe window. */
     static final String EVENT_IDS_STORE = "purchase-event-ids";
-    /** "user_id|currency" (currency * for any) -> the {@link ActiveDays} the user bought on. */
-    static final String PAYER_DAYS_STORE = "payer-days";
-    /** {@link io.gameflow.engagement.domain.kpi.KpiKeys} -> count: this task's paying users and first-time payers per day. */
+    /**
+     * {@link io.gameflow.engagement.domain.kpi.KpiKeys} -> text: this task's paying users and first-time payers per day
+     * (a count), its net revenue per day (a decimal), its first open day and "now".
+     */
     public static final String PURCHASE_KPIS_STORE = "purchase-kpis";
-    /** "day|platform|currency|net" -> this task's net revenue of the day, a decimal in text. */
-    public static final String REVENUE_DAYS_STORE = "revenue-days";
     static final String FINDINGS = Topics.FRAUD_ALERTS;
     static final String DEAD_LETTERS = Topics.dlq(Topics.PURCHASE_EVENTS);
 
@@ -77,11 +75,7 @@ public final class PurchaseTopology {
                 Serdes.String(), JsonSerdes.of(ItemTypeMean.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVENUE_STORE),
                 Serdes.String(), JsonSerdes.of(CurrencyRevenue.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAYER_DAYS_STORE),
-                Serdes.String(), CompactSerdes.ACTIVE_DAYS).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PURCHASE_KPIS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(REVENUE_DAYS_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
         Produced<String, FraudFinding> findings = Produced.with(Serdes.String(), JsonSerdes.of(FraudFinding.class));
 
@@ -100,12 +94,10 @@ public final class PurchaseTopology {
         KStream<String, Purchase> purchases = read.get("purchases-usable").mapValues(Reading::value, Named.as("purchase"))
                 .processValues(() -> new AdmitPurchases(dedupe, meters), Named.as("admit-purchases"), EVENT_IDS_STORE);
 
-        purchases.process(() -> new UserFraudRules(new FraudDetector(rules), meters), Named.as("user-fraud-rules"),
-                        USER_PURCHASES_STORE)
+        // named for the fraud rules it began with: the name fixes its place in the topology
+        purchases.process(() -> new UserPurchaseAnalytics(new FraudDetector(rules), settings.kpi(), settings.grace(), meters),
+                        Named.as("user-fraud-rules"), USER_PURCHASES_STORE, PURCHASE_KPIS_STORE)
                 .to(FINDINGS, findings.withName("user-fraud-findings-sink"));
-
-        purchases.process(() -> new PurchaseKpis(settings.kpi(), settings.grace(), meters), Named.as("purchase-kpis"),
-                PAYER_DAYS_STORE, PURCHASE_KPIS_STORE, REVENUE_DAYS_STORE);
 
         purchases.selectKey((user, purchase) -> purchase.currency(), Named.as("key-by-currency"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-currency"))

@@ -4,6 +4,7 @@ import io.gameflow.engagement.config.ShippedConfig;
 import io.gameflow.engagement.domain.EngagementSettings;
 import io.gameflow.engagement.domain.kpi.DailyKpis;
 import io.gameflow.engagement.domain.kpi.KpiCalendar;
+import io.gameflow.engagement.domain.kpi.KpiKeys;
 import io.gameflow.engagement.domain.kpi.KpiParts;
 import io.gameflow.engagement.domain.kpi.KpiSettings;
 import io.gameflow.engagement.domain.kpi.KpiTable;
@@ -17,7 +18,6 @@ import io.gameflow.events.UserData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -34,7 +34,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -105,22 +104,18 @@ class KpiTopologyTest {
         purchases.pipeInput(user, EventJson.write(event));
     }
 
-    /** What the REST answers read: the three counter stores of the (one) task, added up. */
+    /** What the REST answers read: the KPI entries of the (one) task's two stores, as {@code KpiStore} gathers them. */
     private KpiTable table() {
-        Map<String, Long> counts = new HashMap<>();
-        Long[] taskState = new Long[2];
-        for (String name : List.of(EngagementTopology.PLAYER_KPIS_STORE, PurchaseTopology.PURCHASE_KPIS_STORE)) {
-            KeyValueStore<String, Long> store = driver.getKeyValueStore(name);
-            try (KeyValueIterator<String, Long> all = store.all()) {
-                all.forEachRemaining(entry -> KpiParts.addEntry(counts, taskState, entry.key, entry.value));
-            }
+        KpiParts.Collector collector = new KpiParts.Collector(Integer.MIN_VALUE + 1, Integer.MAX_VALUE);
+        KeyValueStore<String, Long> counts = driver.getKeyValueStore(EngagementTopology.ACTIVE_COUNTS_STORE);
+        try (KeyValueIterator<String, Long> all = counts.all()) {
+            all.forEachRemaining(entry -> collector.count(entry.key, entry.value));
         }
-        Map<String, BigDecimal> revenue = new HashMap<>();
-        KeyValueStore<String, String> revenueStore = driver.getKeyValueStore(PurchaseTopology.REVENUE_DAYS_STORE);
-        try (KeyValueIterator<String, String> all = revenueStore.all()) {
-            all.forEachRemaining((KeyValue<String, String> entry) -> revenue.put(entry.key, new BigDecimal(entry.value)));
+        KeyValueStore<String, String> money = driver.getKeyValueStore(PurchaseTopology.PURCHASE_KPIS_STORE);
+        try (KeyValueIterator<String, String> all = money.all()) {
+            all.forEachRemaining(entry -> collector.text(entry.key, entry.value));
         }
-        return new KpiTable(new KpiParts(counts, revenue, taskState[0], taskState[1]));
+        return new KpiTable(collector.parts());
     }
 
     private DailyKpis.Day day(LocalDate date) {
@@ -273,12 +268,20 @@ class KpiTopologyTest {
         play("old", "PC", "s-2", at(start.plusDays(3), "12:00"));
         play("new", at(start.plusDays(40), "12:00"));
 
-        KeyValueStore<String, Long> store = driver.getKeyValueStore(EngagementTopology.PLAYER_KPIS_STORE);
+        KeyValueStore<String, Long> store = driver.getKeyValueStore(EngagementTopology.ACTIVE_COUNTS_STORE);
         int dropped = calendar.dayOf(start.plusDays(40)) - 31;
+        int[] days = {0};
         try (KeyValueIterator<String, Long> all = store.all()) {
-            all.forEachRemaining(entry -> assertTrue(entry.key.startsWith("~")
-                    || Integer.parseInt(entry.key.substring(0, entry.key.indexOf('|'))) >= dropped, entry.key + " kept"));
+            all.forEachRemaining(entry -> {
+                if (KpiKeys.isDayKey(entry.key)) {
+                    days[0]++;
+                    assertTrue(KpiKeys.dayOf(entry.key) >= dropped, entry.key + " kept");
+                }
+            });
         }
+        assertTrue(days[0] > 0, "the counters of the days kept are there");
+        assertEquals(1, driver.<String, Long>getKeyValueStore(EngagementTopology.ACTIVE_COUNTS_STORE).get("1h|all"),
+                "and the active-player counts beside them");
         assertEquals(0, day(start).dau(), "forgotten");
         assertEquals(1, day(start.plusDays(32)).mau(), "old's day 3 keeps them in the month up to day 32");
         assertEquals(0, day(start.plusDays(33)).mau());

@@ -5,7 +5,9 @@ package io.gameflow.engagement.domain.kpi;
  * KPI zone, the platform one of {@code ActiveWindows.PLATFORMS} or {@code other}), {@code cohort|platform|dN} for
  * retention, and {@code day|platform|currency|figure} for money (currency {@value #ANY_CURRENCY} for payers in any
  * currency). Platforms and currencies are validated or folded before they get here, so none holds a {@code |}.
- * Keys starting with {@code ~} hold the task's own state: the first day still open, and how far it has got.
+ * Keys starting with {@code ~} hold the task's own state: the first day still open, and how far it has got. The
+ * stores these keys live in may hold other keys too ({@code active-counts}' {@code window|platform});
+ * {@link #isKpiKey} tells them apart.
  */
 public final class KpiKeys {
 
@@ -53,8 +55,19 @@ public final class KpiKeys {
         return day + key.substring(key.indexOf('|'));
     }
 
+    /** A counter of a day (its day first, then at least two more fields), as opposed to the stores' other keys. */
+    public static boolean isDayKey(String key) {
+        int first = key.indexOf('|');
+        return first > 0 && key.indexOf('|', first + 1) > 0 && (Character.isDigit(key.charAt(0)) || key.charAt(0) == '-');
+    }
+
+    /** A key of the KPIs: a day's counter or the task's own state. */
+    public static boolean isKpiKey(String key) {
+        return isTaskState(key) || isDayKey(key);
+    }
+
     public static boolean isTaskState(String key) {
-        return key.startsWith("~");
+        return key.equals(OPEN_FROM) || key.equals(AS_OF);
     }
 
     /** The day a counter key is about. */

@@ -28,14 +28,53 @@ public record KpiParts(Map<String, Long> counts, Map<String, BigDecimal> revenue
         return new KpiParts(allCounts, allRevenue, least(openFrom, other.openFrom), least(asOf, other.asOf));
     }
 
-    /** Adds one entry of a task's counter store: a count, or the task's own state. */
-    public static void addEntry(Map<String, Long> counts, Long[] taskState, String key, long value) {
-        if (KpiKeys.OPEN_FROM.equals(key)) {
-            taskState[0] = least(taskState[0], value);
-        } else if (KpiKeys.AS_OF.equals(key)) {
-            taskState[1] = least(taskState[1], value);
-        } else {
-            counts.merge(key, value, Long::sum);
+    /**
+     * Gathers the KPI entries of tasks' stores, of the days {@code fromDay} to {@code toDay} (epoch days, inclusive;
+     * a running sum's changes of every earlier day too; none when {@code fromDay > toDay}) and the tasks' own state.
+     */
+    public static final class Collector {
+
+        private final int fromDay;
+        private final int toDay;
+        private final Map<String, Long> counts = new HashMap<>();
+        private final Map<String, BigDecimal> revenue = new HashMap<>();
+        private Long openFrom;
+        private Long asOf;
+
+        public Collector(int fromDay, int toDay) {
+            this.fromDay = fromDay;
+            this.toDay = toDay;
+        }
+
+        /** An entry of a store of counts; other keys (the store's own) are left out. */
+        public void count(String key, long value) {
+            if (KpiKeys.OPEN_FROM.equals(key)) {
+                openFrom = least(openFrom, value);
+            } else if (KpiKeys.AS_OF.equals(key)) {
+                asOf = least(asOf, value);
+            } else if (KpiKeys.isDayKey(key) && asked(key)) {
+                counts.merge(key, value, Long::sum);
+            }
+        }
+
+        /** An entry of a store of counts and net revenue in text. */
+        public void text(String key, String value) {
+            if (key.endsWith("|" + KpiKeys.NET_REVENUE)) {
+                if (KpiKeys.isDayKey(key) && asked(key)) {
+                    revenue.merge(key, new BigDecimal(value), BigDecimal::add);
+                }
+            } else if (KpiKeys.isKpiKey(key)) {
+                count(key, Long.parseLong(value));
+            }
+        }
+
+        private boolean asked(String key) {
+            int day = KpiKeys.dayOf(key);
+            return fromDay <= toDay && day <= toDay && (day >= fromDay || KpiKeys.isRunningSum(key));
+        }
+
+        public KpiParts parts() {
+            return new KpiParts(counts, revenue, openFrom, asOf);
         }
     }
 

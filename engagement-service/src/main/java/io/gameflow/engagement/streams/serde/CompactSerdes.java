@@ -37,10 +37,6 @@ public final class CompactSerdes {
                     new PlayerLevels(in.longsByString(), in.strings()),
                     version >= 2 && in.bool() ? new ActiveDays(in.int32(), in.int32(), in.int64()) : null));
 
-    public static final CompactSerde<ActiveDays> ACTIVE_DAYS = new CompactSerde<>("ActiveDays", 1,
-            (d, out) -> out.int32(d.first()).int32(d.latest()).int64(d.bits()),
-            (version, in) -> new ActiveDays(in.int32(), in.int32(), in.int64()));
-
     public static final CompactSerde<LevelMapStats> LEVEL_MAP_STATS = new CompactSerde<>("LevelMapStats", 1,
             (c, out) -> out.string(c.levelId()).string(c.mapId()).int64(c.events()).int64(c.players())
                     .int64(c.lastEventMs()).longsByString(c.eventsByType() == null ? Map.of() : c.eventsByType()),

@@ -48,11 +48,6 @@ class CompactSerdesTest {
                 CompactSerdes.TRACKED_PLAYER.deserialize("t", version1));
     }
 
-    @Test
-    void activeDaysComeBackEqual() {
-        ActiveDays days = new ActiveDays(-5, Integer.MAX_VALUE, -1L);
-        assertEquals(days, roundTrip(CompactSerdes.ACTIVE_DAYS, days));
-    }
 
     @Test
     void aTrackedPlayerWithoutASessionOrActiveWindowsComesBackEqual() {
