@@ -10,7 +10,8 @@
 # ENGAGEMENT_PORT (8082), METRICS_PORT (8083), their management ports (health and metrics) GENERATOR_MANAGEMENT_PORT
 # (9081), INGEST_MANAGEMENT_PORT (9080), ENGAGEMENT_MANAGEMENT_PORT (9082), METRICS_MANAGEMENT_PORT (9083),
 # GAMEFLOW_GENERATOR_RATE (50 events per second of game time; with GAMEFLOW_GENERATOR_CLOCK_SPEED above 10, 500 / speed, and
-# GAMEFLOW_GENERATOR_SERVERS 200 / speed, at least 1, so that a fast clock does not flood the stack), KAFKA_PARTITIONS (6),
+# GAMEFLOW_GENERATOR_SERVERS 200 / speed, at least 1, and GAMEFLOW_GENERATOR_FRAUD_EVERY 30 s x speed, so that a fast clock
+# does not flood the stack), KAFKA_PARTITIONS (6),
 # GAMEFLOW_DASHBOARD_METRICS_URL and QUARKUS_HTTP_CORS_ORIGINS (the live page's view of metrics-service; from the ports above;
 # the origins go to metrics-service only),
 # GAMEFLOW_RUN_DIR, GAMEFLOW_JAVA_OPTS (all services; unset: -XX:+UseSerialGC -Xms16m -Xmx128m, engagement-service
@@ -80,11 +81,14 @@ export GAMEFLOW_GENERATOR_HTTP_SERVER_API_KEY=${GAMEFLOW_GENERATOR_HTTP_SERVER_A
 # A fast clock (e.g. GAMEFLOW_GENERATOR_CLOCK_SPEED=1440, a day a minute: the studio KPIs' days, cohorts and retention
 # within minutes) multiplies what the generator sends per wall second, as its rates are per second of game time.
 # Unless told otherwise, keep the wall-clock load about what a speed of 10 sends: players at 500 events per wall
-# second, and at most 20 x 10 / speed servers (at least one) reporting every 5 s of game time.
+# second, at most 20 x 10 / speed servers (at least one) reporting every 5 s of game time, and a fraud round every
+# 30 s x speed of game time.
 CLOCK_SPEED=${GAMEFLOW_GENERATOR_CLOCK_SPEED:-${GENERATOR_CLOCK_SPEED:-1}}
 if awk -v s="$CLOCK_SPEED" 'BEGIN {exit !(s > 10)}'; then
   export GAMEFLOW_GENERATOR_RATE=${GAMEFLOW_GENERATOR_RATE:-$(awk -v s="$CLOCK_SPEED" 'BEGIN {printf "%.4f", 500 / s}')}
   export GAMEFLOW_GENERATOR_SERVERS=${GAMEFLOW_GENERATOR_SERVERS:-$(awk -v s="$CLOCK_SPEED" 'BEGIN {n = int(200 / s); print n < 1 ? 1 : n}')}
+  # the fraud actors' rounds (5 min of game time each) as often per wall second as at a speed of 10
+  export GAMEFLOW_GENERATOR_FRAUD_EVERY=${GAMEFLOW_GENERATOR_FRAUD_EVERY:-$(awk -v s="$CLOCK_SPEED" 'BEGIN {printf "%ds", 30 * s}')}
 fi
 # the JVM options of a service: GAMEFLOW_JAVA_OPTS for all when set, else scripts/java-opts.sh's per service; and its
 # SERVICE_MALLOC_ARENA_MAX

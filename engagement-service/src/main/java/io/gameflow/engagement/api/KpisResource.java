@@ -36,15 +36,18 @@ public class KpisResource {
     private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
     private static final String DATES = "Calendar days yyyy-MM-dd in the KPI zone (GAMEFLOW_ENGAGEMENT_KPI_ZONE, UTC by "
-            + "default), at most " + MAX_DAYS + " of them; to defaults to the day of as_of, from to 29 days before to.";
+            + "default), at most " + MAX_DAYS + " of them; to defaults to the day of as_of, from to 29 days before to. "
+            + "Days before those kept (GAMEFLOW_ENGAGEMENT_KPI_DAYS_KEPT, 92 before the first open day) answer 400.";
     private static final String PLATFORM = "all (the default), PC, Console, Mobile or other (any other platform)";
 
     private final EngagementState state;
     private final KpiCalendar calendar;
+    private final int daysKept;
 
     public KpisResource(EngagementState state, EngagementConfig config) {
         this.state = state;
         this.calendar = config.settings().kpi().calendar();
+        this.daysKept = config.settings().kpi().daysKept();
     }
 
     @GET
@@ -65,14 +68,15 @@ public class KpisResource {
     @APIResponse(responseCode = "200", description = "One row per day from from to to",
             content = @Content(schema = @Schema(implementation = DailyAnswer.class)))
     @APIResponse(responseCode = "400", description = "A date that is not yyyy-MM-dd, from after to, more than 366 days, "
-            + "or an unknown platform", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            + "from before the days kept, or an unknown platform", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public DailyAnswer daily(@Parameter(description = DATES) @QueryParam("from") String from,
                              @Parameter(description = DATES) @QueryParam("to") String to,
                              @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
         Asked asked = asked(from, to, platform);
-        Range range = asked.range(today(new KpiTable(state.kpiProgress())));
+        KpiTable progress = new KpiTable(state.kpiProgress());
+        Range range = kept(asked.range(today(progress)), progress);
         KpiTable table = read(range);
         String chosen = asked.platform();
         return new DailyAnswer(table.asOf(), calendar.zone().getId(), chosen,
@@ -90,20 +94,33 @@ public class KpisResource {
     @APIResponse(responseCode = "200", description = "One row per cohort from from to to",
             content = @Content(schema = @Schema(implementation = RetentionAnswer.class)))
     @APIResponse(responseCode = "400", description = "A date that is not yyyy-MM-dd, from after to, more than 366 days, "
-            + "or an unknown platform", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+            + "from before the days kept, or an unknown platform", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @APIResponse(responseCode = "503", description = "Stream processing is starting or rebalancing; retry after Retry-After seconds",
             content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     public RetentionAnswer retention(@Parameter(description = DATES) @QueryParam("from") String from,
                                      @Parameter(description = DATES) @QueryParam("to") String to,
                                      @Parameter(description = PLATFORM) @QueryParam("platform") String platform) {
         Asked asked = asked(from, to, platform);
-        LocalDate today = today(new KpiTable(state.kpiProgress()));
-        Range range = asked.range(today);
+        KpiTable progress = new KpiTable(state.kpiProgress());
+        LocalDate today = today(progress);
+        Range range = kept(asked.range(today), progress);
         // a cohort's days run to 30 days after it: their counters are kept under the cohort's day
         KpiTable table = read(range);
         String chosen = asked.platform();
         return new RetentionAnswer(table.asOf(), calendar.zone().getId(), chosen, Retention.cohorts(table, calendar,
                 range.from(), range.to(), calendar.dayOf(today), platforms(chosen)));
+    }
+
+    /** The range, unless it starts before the days still kept: those would answer zeros for days that had players. */
+    private Range kept(Range range, KpiTable progress) {
+        if (progress.latestFinalDay().isPresent()) {
+            LocalDate earliest = calendar.date(progress.latestFinalDay().getAsInt() + 1 - daysKept);
+            if (range.from().isBefore(earliest)) {
+                throw new BadRequestException("from " + range.from() + " is before the days kept: the earliest is " + earliest
+                        + " (GAMEFLOW_ENGAGEMENT_KPI_DAYS_KEPT, " + daysKept + " days before the first open day)");
+            }
+        }
+        return range;
     }
 
     /** The counters of the days asked for only (the stores keep a year and more), over every instance. */

@@ -21,8 +21,8 @@ import java.util.function.LongFunction;
  * the first open day are dropped, so the store holds a bounded number of days (running sums keep their total).
  *
  * <p>The counters share a store that the task writes anyway (engagement's {@code active-counts}, the purchases'
- * {@code purchase-kpis}), so that counting them adds no changelog partition to each commit's transaction: a store of
- * their own cost a tenth of the throughput. Only {@link KpiKeys#isKpiKey} keys are theirs.
+ * {@code purchase-kpis}), so that counting them adds no changelog partition to each commit's transaction. Only
+ * {@link KpiKeys#isKpiKey} keys are theirs.
  *
  * @param <V> the store's value type: counts are longs in it ({@code toLong}, {@code ofLong})
  */

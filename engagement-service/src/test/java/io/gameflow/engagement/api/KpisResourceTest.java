@@ -88,6 +88,9 @@ class KpisResourceTest {
                 .body("cohorts[0].new_players", equalTo(3))
                 .body("cohorts[0].days[0].players", equalTo(3))
                 .body("cohorts[0].days[0].share", equalTo(1.0f));
+        String longAgo = LocalDate.ofInstant(t0, ZoneOffset.UTC).minusDays(200).toString();
+        given().queryParam("from", longAgo).queryParam("to", longAgo).get("/v1/kpis/daily").then().statusCode(400)
+                .body("message", containsString("is before the days kept"));
         await().atMost(WAIT).untilAsserted(() -> management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("gameflow_kpi_daily_active_players{platform=\"Console\"} 3.0"))
                 .body(containsString("gameflow_kpi_new_players{platform=\"Console\"} 3.0")));
