@@ -16,7 +16,9 @@
 # BENCH_KAFKA_PORT (27092), BENCH_GENERATOR_PORT (27081), BENCH_ENGAGEMENT_PORT (27082), BENCH_METRICS_PORT (27083),
 # BENCH_JAVA_OPTS (all services; unset: lib.sh's service_java_opts), ANALYTICS_SCALING (1: also run 2 engagement instances),
 # ANALYTICS_BASELINE (unset; a checkout of another commit, built there: its engagement-service runs too, before and after
-# this one's, on the same records: a change's cost measured without a new pre-fill in between).
+# this one's, on the same records: a change's cost measured without a new pre-fill in between), ANALYTICS_REPEAT (1: with a
+# baseline, baseline and this build take turns REPEAT times, then the baseline once more, and the medians are compared;
+# single runs differ by up to 15 % here), ANALYTICS_METRICS_RUN (1: 0 skips metrics-service, for a baseline comparison).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -27,6 +29,8 @@ PREFILL_SERVERS=${PREFILL_SERVERS:-12000}
 TIMEOUT=${ANALYTICS_TIMEOUT:-1800}
 SCALING=${ANALYTICS_SCALING:-1}
 BASELINE=${ANALYTICS_BASELINE:-}
+REPEAT=${ANALYTICS_REPEAT:-1}
+METRICS_RUN=${ANALYTICS_METRICS_RUN:-1}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-27092}
 GENERATOR_PORT=${BENCH_GENERATOR_PORT:-27081}
 ENGAGEMENT_PORT=${BENCH_ENGAGEMENT_PORT:-27082}
@@ -66,7 +70,7 @@ prefill() {
 }
 send_errors=0
 prefill "player/purchase events" "$EVENTS" "player-events purchase-events" GAMEFLOW_GENERATOR_RATE="$PREFILL_RATE" GAMEFLOW_GENERATOR_SERVERS=20
-prefill "server metrics" "$METRICS" "server-metrics" GAMEFLOW_GENERATOR_RATE=1 GAMEFLOW_GENERATOR_SERVERS="$PREFILL_SERVERS" \
+[[ $METRICS_RUN != 1 ]] || prefill "server metrics" "$METRICS" "server-metrics" GAMEFLOW_GENERATOR_RATE=1 GAMEFLOW_GENERATOR_SERVERS="$PREFILL_SERVERS" \
   GAMEFLOW_GENERATOR_SERVER_REPORT_EVERY=1S
 N_PLAYER=$(bench_kafka "$BOOTSTRAP" end-offsets player-events)
 N_PURCHASE=$(bench_kafka "$BOOTSTRAP" end-offsets purchase-events)
@@ -86,7 +90,8 @@ consumer_perf() {
 say "raw consumer: ConsumerPerformance on each topic"
 read -r c_player ms_player < <(consumer_perf player-events "$N_PLAYER")
 read -r c_purchase ms_purchase < <(consumer_perf purchase-events "$N_PURCHASE")
-read -r c_metrics ms_metrics < <(consumer_perf server-metrics "$N_METRICS")
+c_metrics=0 ms_metrics=1
+[[ $METRICS_RUN != 1 ]] || read -r c_metrics ms_metrics < <(consumer_perf server-metrics "$N_METRICS")
 RAW_ENGAGEMENT=$(awk -v n=$((c_player + c_purchase)) -v ms=$((ms_player + ms_purchase)) 'BEGIN {printf "%.0f", n * 1000 / ms}')
 RAW_METRICS=$(awk -v n="$c_metrics" -v ms="$ms_metrics" 'BEGIN {printf "%.0f", n * 1000 / ms}')
 say "  raw consumer: $RAW_ENGAGEMENT records/s on player-events + purchase-events, $RAW_METRICS on server-metrics"
@@ -145,27 +150,41 @@ baseline_run() {
   SERVICE_ROOT=$BASELINE engagement_instances 1 "engagement-bench-baseline-$1-$RUN"
   catch_up "engagement, 1 instance, baseline $commit (run $1)" "engagement-bench-baseline-$1-$RUN" "$N_ENGAGEMENT" \
     player-events purchase-events
-  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
+  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); BASELINE_RATES+=("$RESULT_RATE")
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
-[[ -z $BASELINE ]] || baseline_run 1
-say "analytics: engagement-service, 1 instance, from offset 0 of $N_ENGAGEMENT records"
-engagement_instances 1 "engagement-bench-1-$RUN"
-catch_up "engagement, 1 instance" "engagement-bench-1-$RUN" "$N_ENGAGEMENT" player-events purchase-events
-ENGAGEMENT_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON")
-for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
-[[ -z $BASELINE ]] || baseline_run 2
+# this_run N: this build's engagement-service, 1 instance
+this_run() {
+  local label="engagement, 1 instance"
+  ((REPEAT == 1)) || label="$label (run $1)"
+  say "analytics: engagement-service, 1 instance, from offset 0 of $N_ENGAGEMENT records${BASELINE:+ (run $1)}"
+  engagement_instances 1 "engagement-bench-1-$1-$RUN"
+  catch_up "$label" "engagement-bench-1-$1-$RUN" "$N_ENGAGEMENT" player-events purchase-events
+  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); THIS_RATES+=("$RESULT_RATE")
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+BASELINE_RATES=(); THIS_RATES=()
+for ((r = 1; r <= REPEAT; r++)); do
+  [[ -z $BASELINE ]] || baseline_run "$r"
+  this_run "$r"
+done
+[[ -z $BASELINE ]] || baseline_run $((REPEAT + 1))
+ENGAGEMENT_1=$(median "${THIS_RATES[@]}")
 
-say "analytics: metrics-service, 1 instance, from offset 0 of $N_METRICS records"
-rm -rf "$BENCH_DIR/state/metrics-$RUN"
-launch_service metrics-service "$METRICS_PORT" QUARKUS_HTTP_PORT="$METRICS_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
-  KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/metrics-$RUN" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="metrics-bench-$RUN" GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
-  ${METRICS_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
-PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
-wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
-catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics
-METRICS_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_METRICS"); json_rows+=("$RESULT_JSON")
-stop_pid "${PIDS[0]}"
+METRICS_1=
+if [[ $METRICS_RUN == 1 ]]; then
+  say "analytics: metrics-service, 1 instance, from offset 0 of $N_METRICS records"
+  rm -rf "$BENCH_DIR/state/metrics-$RUN"
+  launch_service metrics-service "$METRICS_PORT" QUARKUS_HTTP_PORT="$METRICS_PORT" KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
+    KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/metrics-$RUN" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="metrics-bench-$RUN" GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
+    ${METRICS_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
+  PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
+  wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
+  catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics
+  METRICS_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_METRICS"); json_rows+=("$RESULT_JSON")
+  stop_pid "${PIDS[0]}"
+fi
 
 if [[ $SCALING == 1 ]]; then
   say "analytics: engagement-service, 2 instances, from offset 0 of $N_ENGAGEMENT records"
@@ -192,16 +211,22 @@ out=$RESULTS_DIR/analytics-$stamp
     IFS='|' read -r label n rate rate_all startups rss raw <<<"$row"
     echo "| $label | $n | $rate | ($rate_all) | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
   done
+  if [[ -n $BASELINE ]]; then
+    b=$(median "${BASELINE_RATES[@]}")
+    echo
+    echo "Median of this build's $REPEAT run(s): $ENGAGEMENT_1 events/s; of the baseline's $((REPEAT + 1)): $b events/s;" \
+      "this build vs the baseline: $(awk -v a="$ENGAGEMENT_1" -v b="$b" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}')."
+  fi
 } >"$out.md"
 (IFS=,; printf '{"benchmark": "analytics", "date": "%s", "machine": %s, "topics": {"player-events": %s, "purchase-events": %s, "server-metrics": %s}, "prefill_send_errors": %s, "raw_consumer": {"engagement_topics_per_s": %s, "server_metrics_per_s": %s, "player_events": [%s, %s], "purchase_events": [%s, %s], "server_metrics": [%s, %s]}, "results": [%s]}\n' \
   "$stamp" "$(machine_facts)" "$N_PLAYER" "$N_PURCHASE" "$N_METRICS" "$send_errors" "$RAW_ENGAGEMENT" "$RAW_METRICS" \
   "$c_player" "$ms_player" "$c_purchase" "$ms_purchase" "$c_metrics" "$ms_metrics" "${json_rows[*]}") >"$out.json"
 # issue 21's absolute targets, on this machine, next to the long-term aim of 0.4x the raw consumer
 target_row "engagement-service, one instance, from offset 0" "$ENGAGEMENT_1 events/s" ">= 30000 events/s" "$(meets "$ENGAGEMENT_1" ge 30000)"
-target_row "metrics-service, one instance, from offset 0" "$METRICS_1 samples/s" ">= 40000 samples/s" "$(meets "$METRICS_1" ge 40000)"
+[[ -z $METRICS_1 ]] || target_row "metrics-service, one instance, from offset 0" "$METRICS_1 samples/s" ">= 40000 samples/s" "$(meets "$METRICS_1" ge 40000)"
 target_row "analytics (engagement) vs raw consumer" "$(ratio "$ENGAGEMENT_1" "$RAW_ENGAGEMENT")x ($ENGAGEMENT_1 vs $RAW_ENGAGEMENT events/s)" ">= 0.4x" \
   "$(meets "$(ratio "$ENGAGEMENT_1" "$RAW_ENGAGEMENT")" ge 0.4)"
-target_row "analytics (metrics) vs raw consumer" "$(ratio "$METRICS_1" "$RAW_METRICS")x ($METRICS_1 vs $RAW_METRICS events/s)" ">= 0.4x" \
+[[ -z $METRICS_1 ]] || target_row "analytics (metrics) vs raw consumer" "$(ratio "$METRICS_1" "$RAW_METRICS")x ($METRICS_1 vs $RAW_METRICS events/s)" ">= 0.4x" \
   "$(meets "$(ratio "$METRICS_1" "$RAW_METRICS")" ge 0.4)"
 if [[ $SCALING == 1 ]]; then
   target_row "engagement scaling, 2 instances vs 1" "$(ratio "$ENGAGEMENT_2" "$ENGAGEMENT_1")x ($ENGAGEMENT_2 vs $ENGAGEMENT_1 events/s)" "(no target)" "n/a"

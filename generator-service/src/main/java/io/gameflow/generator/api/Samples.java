@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
 
 /**
  * The web API of sample events (README, "generator-service"): a world and fleet of their own, so that looking at samples does not change
- * what the generator sends.
+ * what the generator sends. The fleet's servers are {@value #SERVER_ID_PREFIX}N: samples stamped with the wall clock under
+ * the ids of the generator's own servers, whose clock may run behind it (a fast clock plays the recent past), would
+ * make metrics-service drop those servers' reports as late, and the planted incidents would never show.
  */
 @ApplicationScoped
 public class Samples {
@@ -25,12 +27,14 @@ public class Samples {
     private static final Map<String, EventKind> TYPES = Map.of(
             "player", EventKind.PLAYER_ACTION, "purchase", EventKind.TRANSACTION, "server", EventKind.SERVER_METRIC);
 
+    static final String SERVER_ID_PREFIX = "sample_server_";
+
     private final GameWorld world;
     private final ServerFleet fleet;
 
     public Samples(WorldSettings settings, FleetSettings fleetSettings) {
         this.world = new GameWorld(settings);
-        this.fleet = new ServerFleet(fleetSettings, settings.seed(), Instant.now());
+        this.fleet = new ServerFleet(fleetSettings, settings.seed(), Instant.now(), SERVER_ID_PREFIX);
     }
 
     /** @throws BadRequestException for a type other than player, purchase, server */

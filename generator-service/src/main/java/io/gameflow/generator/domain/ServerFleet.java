@@ -35,6 +35,14 @@ public final class ServerFleet {
     private int samples;
 
     public ServerFleet(FleetSettings settings, long seed, Instant start) {
+        this(settings, seed, start, "server_");
+    }
+
+    /**
+     * A fleet whose servers are named {@code idPrefix} and a number: a second fleet (the web API's samples) must not
+     * share its server ids with the one the generator sends, or metrics-service would take both for one server.
+     */
+    public ServerFleet(FleetSettings settings, long seed, Instant start, String idPrefix) {
         this.settings = settings;
         this.seed = seed;
         this.start = start.truncatedTo(ChronoUnit.MILLIS);
@@ -42,7 +50,7 @@ public final class ServerFleet {
         List<String> regions = settings.regions();
         long stagger = settings.reportEvery().toMillis() / settings.servers();
         for (int i = 1; i <= settings.servers(); i++) {
-            servers.add(new Server("server_" + i, regions.get((i - 1) % regions.size()), SERVER_TYPES[i % SERVER_TYPES.length],
+            servers.add(new Server(idPrefix + i, regions.get((i - 1) % regions.size()), SERVER_TYPES[i % SERVER_TYPES.length],
                     45 + random.nextDouble(-10, 10), 55 + random.nextDouble(-8, 8), this.start.plusMillis(stagger * (i - 1))));
         }
         regions.forEach(region -> regionLoad.put(region, 0.0));
