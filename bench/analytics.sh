@@ -18,7 +18,8 @@
 # ANALYTICS_BASELINE (unset; a checkout of another commit, built there: its engagement-service runs too, before and after
 # this one's, on the same records: a change's cost measured without a new pre-fill in between), ANALYTICS_REPEAT (1: with a
 # baseline, baseline and this build take turns REPEAT times, then the baseline once more, and the medians are compared;
-# single runs differ by up to 15 % here), ANALYTICS_METRICS_RUN (1: 0 skips metrics-service, for a baseline comparison).
+# single runs differ by up to 15 % here), ANALYTICS_METRICS_RUN (1: 0 skips metrics-service, for a baseline comparison),
+# ANALYTICS_TAG (unset: results go to bench/results/analytics-<date>.md/.json, else analytics-<date>-<tag>.md/.json).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -195,7 +196,7 @@ if [[ $SCALING == 1 ]]; then
 fi
 
 stamp=$(stamp_today)
-out=$RESULTS_DIR/analytics-$stamp
+out=$RESULTS_DIR/analytics-$stamp${ANALYTICS_TAG:+-$ANALYTICS_TAG}
 {
   echo "# Analytics: engagement-service and metrics-service vs Kafka's consumer, $stamp"
   echo
