@@ -24,6 +24,8 @@
 # GAMEFLOW_BUILD (auto: build when a jar is missing or older than its sources; always; never),
 # GAMEFLOW_KEEP_DATA (false: every start is a new cluster; true: keep kafka/ and state/ from the run before),
 # ENGAGEMENT_INSTANCE_ID (engagement-0), METRICS_INSTANCE_ID (metrics-0): the Streams instances' stable names,
+# GAMEFLOW_BIND (127.0.0.1: the services' HTTP and management ports listen on loopback only, as the development keys
+# above are public; 0.0.0.0 to reach them from other machines),
 # GAMEFLOW_KAFKA_SECURE (false: the broker is open, on loopback only; true: as in prod, SASL_SSL with SCRAM-SHA-512, a
 # certificate made at the first start, and one user per service with the ACLs of
 # deploy/k8s/overlays/prod/kafka-users.yaml; each service gets its user's password and the trust store).
@@ -69,6 +71,8 @@ fi
 # let metrics-service answer that page's origin (both as the user's browser sees them)
 export GAMEFLOW_DASHBOARD_METRICS_URL=${GAMEFLOW_DASHBOARD_METRICS_URL:-${DASHBOARD_METRICS_URL:-http://localhost:$METRICS_PORT}}
 # metrics-service's alone (given to it below): the other services answer no browser
+# the well-known development keys must not open the stack to the network: loopback unless told otherwise
+BIND=${GAMEFLOW_BIND:-127.0.0.1}
 CORS_ORIGINS=${QUARKUS_HTTP_CORS_ORIGINS:-${METRICS_CORS_ORIGINS:-http://localhost:$ENGAGEMENT_PORT,http://127.0.0.1:$ENGAGEMENT_PORT}}
 DASHBOARD_URL=http://localhost:$ENGAGEMENT_PORT/
 # the generator's control endpoints need an admin key too
@@ -264,6 +268,7 @@ for s in engagement-service metrics-service ingest-service generator-service; do
   (export_kafka_credentials "$s"
    unset "${OLD_NAMES[@]}"
    export QUARKUS_HTTP_PORT=${PORT[$s]} QUARKUS_MANAGEMENT_PORT=${MANAGEMENT_PORT[$s]}
+   export QUARKUS_HTTP_HOST=$BIND QUARKUS_MANAGEMENT_HOST=$BIND
    [[ -n ${INSTANCE_ID[$s]:-} ]] && export KAFKA_STREAMS_GROUP_INSTANCE_ID=${INSTANCE_ID[$s]}
    [[ $s == metrics-service ]] && export QUARKUS_HTTP_CORS_ORIGINS=$CORS_ORIGINS
    export MALLOC_ARENA_MAX=$SERVICE_MALLOC_ARENA_MAX
@@ -294,6 +299,7 @@ cat <<MSG
                                                              for player and purchase events, $SERVER_KEY for server metrics)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui
     http://localhost:{$GENERATOR_MANAGEMENT_PORT,$INGEST_MANAGEMENT_PORT,$ENGAGEMENT_MANAGEMENT_PORT,$METRICS_MANAGEMENT_PORT}/q/metrics, /q/health
+  The services listen on $BIND (GAMEFLOW_BIND=0.0.0.0 opens them to the network, development keys and all).
   Kafka: 127.0.0.1:$KAFKA_PORT, $KAFKA_MODE
   Logs: $RUN_DIR/logs
 
