@@ -12,6 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,8 @@ import static io.gameflow.generator.ManagementInterface.management;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -105,6 +112,67 @@ class GeneratorResourceTest {
                     .body("send_errors", equalTo(0));
         } finally {
             admin().when().post("/v1/generator/stop").then().statusCode(200).body("running", equalTo(false));
+        }
+    }
+
+    /**
+     * Far above what the broker takes on this machine, the generator falls behind its set rate and says so (achieved
+     * rate, behind), and loses nothing it counts: no send is refused, and every event counted as sent is in the topics.
+     */
+    @Test
+    void aRateFarAboveWhatTheBrokerTakesSlowsTheGeneratorDownAndLosesNothing() throws Exception {
+        awaitNothingInFlight();
+        Map<String, Long> sentBefore = sentPerTopic();
+        Map<String, Long> inTopicsBefore = recordsInTopics();
+        long errorsBefore = admin().when().get("/v1/generator").then().extract().jsonPath().getLong("send_errors");
+        admin().contentType(ContentType.JSON).body("{\"rate\": 1000000}").when().put("/v1/generator/rate").then().statusCode(200);
+        admin().when().post("/v1/generator/start").then().statusCode(200);
+        try {
+            Awaitility.await("the generator reports it is behind its set rate").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> admin().when().get("/v1/generator").then()
+                            .body("behind", equalTo(true))
+                            .body("achieved_rate", greaterThan(0f))
+                            .body("achieved_rate", lessThan(1_000_000f)));
+        } finally {
+            admin().when().post("/v1/generator/stop").then().statusCode(200).body("achieved_rate", nullValue());
+            admin().contentType(ContentType.JSON).body("{\"rate\": 50}").when().put("/v1/generator/rate").then().statusCode(200);
+        }
+        awaitNothingInFlight();
+        admin().when().get("/v1/generator").then().body("send_errors", equalTo((int) errorsBefore));
+        Map<String, Long> sentAfter = sentPerTopic();
+        Map<String, Long> inTopicsAfter = recordsInTopics();
+        assertTrue(sentAfter.get("player-events") - sentBefore.get("player-events") > 0, "nothing sent");
+        for (String topic : inTopicsAfter.keySet()) {
+            assertEquals(sentAfter.get(topic) - sentBefore.get(topic), inTopicsAfter.get(topic) - inTopicsBefore.get(topic),
+                    "events counted as sent to " + topic + " vs records that landed there");
+        }
+    }
+
+    private static void awaitNothingInFlight() {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> admin().when().get("/v1/generator").then()
+                .extract().<Integer>path("backlog") == 0);
+    }
+
+    private static Map<String, Long> sentPerTopic() {
+        Map<String, Object> sent = admin().when().get("/v1/generator").then().extract().jsonPath().getMap("sent_per_topic");
+        Map<String, Long> counts = new TreeMap<>();
+        sent.forEach((topic, count) -> counts.put(topic, ((Number) count).longValue()));
+        return counts;
+    }
+
+    /** The records in each of the generator's topics: the sum of its partitions' end offsets. */
+    private static Map<String, Long> recordsInTopics() throws Exception {
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.broker().bootstrapServers()))) {
+            Map<String, Long> counts = new TreeMap<>();
+            for (EventKind kind : EventKind.values()) {
+                String topic = kind.defaultTopic();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                kafka.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+                counts.put(topic, kafka.listOffsets(latest).all().get().values().stream()
+                        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum());
+            }
+            return counts;
         }
     }
 

@@ -38,7 +38,12 @@ public class GeneratorResource {
 
     @GET
     @Operation(summary = "Whether the generator runs, its mode, rate and clock, the events delivered per topic, "
-            + "the backlog not yet acknowledged, send errors and the last problem")
+            + "the backlog not yet acknowledged, send errors and the last problem",
+            description = "rate: player events per second of event time, as set; achieved_rate: those the destination "
+                    + "acknowledged per second of event time over the last 10 s (null while stopped or in the first "
+                    + "second); behind: true when in those 10 s the destination took fewer events than were due, so "
+                    + "fewer were generated. Nothing is dropped: only acknowledged events count, in sent_per_topic and "
+                    + "in the truth.")
     public GeneratorStatus status() {
         return loop.status();
     }

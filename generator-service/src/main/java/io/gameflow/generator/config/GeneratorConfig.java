@@ -68,6 +68,18 @@ public interface GeneratorConfig {
     /** How events reach ingest-service in {@code http} mode. */
     Http http();
 
+    /** How events reach the topics in {@code kafka} mode. */
+    Kafka kafka();
+
+    interface Kafka {
+
+        /**
+         * Events handed to the Kafka emitters and not yet acknowledged beyond which the generator sends no more: below
+         * the emitters' buffer ({@code mp.messaging.emitter.default-buffer-size}), so that no send is refused.
+         */
+        int maxInFlight();
+    }
+
     interface Population {
 
         /** Players who install each day (a calendar day of event time in the zone). */

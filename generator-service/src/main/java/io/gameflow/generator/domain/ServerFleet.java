@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -32,6 +34,10 @@ public final class ServerFleet {
     private final List<Server> servers = new ArrayList<>();
     private final Map<String, Double> regionLoad = new HashMap<>();
     private final List<Incident> incidents = new ArrayList<>();
+    /** Planted while the generator was stopped and over before enough of it was sent to see: not in the truth. */
+    private final Set<Incident> unobserved = new HashSet<>();
+    /** Reports due up to here were handed out (or the fleet's start). */
+    private Instant observedUntil;
     private int samples;
 
     public ServerFleet(FleetSettings settings, long seed, Instant start) {
@@ -54,6 +60,7 @@ public final class ServerFleet {
                     45 + random.nextDouble(-10, 10), 55 + random.nextDouble(-8, 8), this.start.plusMillis(stagger * (i - 1))));
         }
         regions.forEach(region -> regionLoad.put(region, 0.0));
+        this.observedUntil = this.start;
     }
 
     /** Every report due up to and including {@code now}, in time order, each stamped with its own due time. */
@@ -62,6 +69,7 @@ public final class ServerFleet {
         while (true) {
             Server next = servers.stream().min(Comparator.comparing((Server s) -> s.nextReportAt)).orElseThrow();
             if (next.nextReportAt.isAfter(now)) {
+                observedUntil = now;
                 return reports;
             }
             Instant at = next.nextReportAt;
@@ -85,9 +93,38 @@ public final class ServerFleet {
         return report.get(0);
     }
 
-    /** The incidents planted so far (started at or before the last report), oldest first: the ground truth. */
+    /**
+     * The world went on unobserved until {@code now} (the generator was stopped): the reports due are not sent, and an
+     * incident of which less than one report interval fell outside that gap leaves the truth, as no report of it may
+     * have gone out.
+     */
+    public void skipUntil(Instant now) {
+        Instant from = observedUntil;
+        reportsUntil(now);
+        Duration every = settings.reportEvery();
+        for (Incident incident : incidents) {
+            boolean seenBefore = !Duration.between(incident.start(), min(incident.end(), from)).minus(every).isNegative();
+            boolean seenAfter = !Duration.between(max(incident.start(), now), incident.end()).minus(every).isNegative();
+            if (incident.end().isAfter(from) && !seenBefore && !seenAfter) {
+                unobserved.add(incident);
+            }
+        }
+    }
+
+    /**
+     * The incidents planted so far (started at or before the last report) and not lost to a stop, oldest first: the
+     * ground truth.
+     */
     public List<Incident> incidents() {
-        return List.copyOf(incidents);
+        return incidents.stream().filter(incident -> !unobserved.contains(incident)).toList();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     public List<Server> servers() {

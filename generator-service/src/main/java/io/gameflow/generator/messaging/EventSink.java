@@ -14,8 +14,11 @@ public interface EventSink {
     /** Events handed over and not yet acknowledged by the destination. */
     long backlog();
 
-    /** False while the destination cannot keep up: the generator then holds back rather than pile events up. */
-    boolean hasRoom();
+    /**
+     * How many more events the destination takes now without piling them up or refusing them: the generator hands over
+     * no more in a tick, and so falls behind its set rate rather than lose events it would count as sent.
+     */
+    long room();
 
     /** Waits up to the timeout for the backlog to be delivered; false when some is left. */
     boolean flush(Duration timeout);

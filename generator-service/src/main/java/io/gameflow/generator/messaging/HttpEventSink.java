@@ -83,8 +83,8 @@ public class HttpEventSink implements EventSink {
     }
 
     @Override
-    public boolean hasRoom() {
-        return backlog.size() < config.buffer();
+    public long room() {
+        return config.buffer() - backlog.size();
     }
 
     @Override

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gameflow.events.EventHeaders;
 import io.gameflow.events.EventIds;
 import io.gameflow.events.EventJson;
+import io.gameflow.generator.config.GeneratorConfig;
 import io.gameflow.generator.domain.GeneratedEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,11 +29,22 @@ public class KafkaEventSink implements EventSink {
     private final MutinyEmitter<String> serverMetrics;
     private final SendStats stats;
     private final Backlog inFlight = new Backlog();
+    private final int maxInFlight;
 
+    @Inject
     public KafkaEventSink(@Channel("player-events") MutinyEmitter<String> playerEvents,
                           @Channel("purchase-events") MutinyEmitter<String> purchaseEvents,
                           @Channel("server-metrics") MutinyEmitter<String> serverMetrics,
-                          SendStats stats) {
+                          SendStats stats, GeneratorConfig config) {
+        this(playerEvents, purchaseEvents, serverMetrics, stats, config.kafka().maxInFlight());
+    }
+
+    public KafkaEventSink(MutinyEmitter<String> playerEvents, MutinyEmitter<String> purchaseEvents,
+                          MutinyEmitter<String> serverMetrics, SendStats stats, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("gameflow.generator.kafka.max-in-flight must be at least 1, got " + maxInFlight);
+        }
+        this.maxInFlight = maxInFlight;
         this.playerEvents = playerEvents;
         this.purchaseEvents = purchaseEvents;
         this.serverMetrics = serverMetrics;
@@ -59,10 +72,13 @@ public class KafkaEventSink implements EventSink {
         return inFlight.size();
     }
 
-    /** The emitter has its own bounded buffer; a send it cannot take fails and is counted. */
+    /**
+     * The emitters' buffers are bounded ({@code mp.messaging.emitter.default-buffer-size}), and a send they cannot take
+     * fails: with no more than {@code max-in-flight} events unacknowledged, fewer than a buffer holds, none does.
+     */
     @Override
-    public boolean hasRoom() {
-        return true;
+    public long room() {
+        return maxInFlight - inFlight.size();
     }
 
     @Override

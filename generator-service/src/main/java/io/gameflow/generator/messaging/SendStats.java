@@ -66,6 +66,11 @@ public class SendStats {
         return counts;
     }
 
+    /** Events of one kind the destination acknowledged so far. */
+    public long delivered(EventKind kind) {
+        return (long) sent.get(kind).count();
+    }
+
     public long totalDelivered() {
         return deliveredPerTopic().values().stream().mapToLong(Long::longValue).sum();
     }

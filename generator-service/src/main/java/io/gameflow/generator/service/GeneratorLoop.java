@@ -7,6 +7,7 @@ import io.gameflow.generator.config.GeneratorConfig.OutputMode;
 import io.gameflow.generator.domain.FleetSettings;
 import io.gameflow.generator.domain.FraudRing;
 import io.gameflow.generator.domain.GameWorld;
+import io.gameflow.events.EventKind;
 import io.gameflow.events.PlayerEvent;
 import io.gameflow.events.PurchaseEvent;
 import io.gameflow.events.ServerMetricEvent;
@@ -63,6 +64,7 @@ public class GeneratorLoop {
     private volatile double rate;
     private volatile ScheduledFuture<?> running;
     private final Counter heldBack;
+    private final Pace pace = new Pace();
     private double due;
     /** Event time of the previous tick: this tick's player events are spread after it. */
     private volatile Instant lastTick;
@@ -115,7 +117,7 @@ public class GeneratorLoop {
                     fraudRing = new FraudRing(config.fraudActors(), config.fraudEvery(), now);
                 } else {
                     // while stopped the world went on unobserved: what happened then is not sent late
-                    fleet.reportsUntil(now);
+                    fleet.skipUntil(now);
                     fraudRing.purchasesUntil(now);
                 }
             }
@@ -129,6 +131,7 @@ public class GeneratorLoop {
         if (running != null) {
             running.cancel(false);
             running = null;
+            pace.reset();
         }
     }
 
@@ -138,9 +141,10 @@ public class GeneratorLoop {
 
     public GeneratorStatus status() {
         SimClock now = clock;
-        return new GeneratorStatus(running != null, config.mode().name().toLowerCase(), rate, config.clockSpeed(),
-                now == null ? null : now.eventTime(Instant.now()), config.seed(), stats.deliveredPerTopic(), sink.backlog(),
-                stats.sendErrors(), stats.lastError());
+        return new GeneratorStatus(running != null, config.mode().name().toLowerCase(), rate,
+                running == null ? null : pace.achievedRate(config.clockSpeed()), running != null && pace.behind(),
+                config.clockSpeed(), now == null ? null : now.eventTime(Instant.now()), config.seed(),
+                stats.deliveredPerTopic(), sink.backlog(), stats.sendErrors(), stats.lastError());
     }
 
     /** What the world planted so far. */
@@ -155,6 +159,7 @@ public class GeneratorLoop {
     /** Never throws: an exception would silently cancel the schedule while the status still said running. */
     private void tick() {
         try {
+            pace.observe(System.nanoTime(), stats.delivered(EventKind.PLAYER_ACTION));
             sendDueEvents();
             if (++ticks % TICKS_PER_PROGRESS_LINE == 0) {
                 logProgress();
@@ -172,12 +177,19 @@ public class GeneratorLoop {
         sentAtLastProgressLine = total;
         LOG.infof("sent %.0f events/s over the last 10 s; totals %s; backlog %d; send errors %d", perSecond,
                 status.sentPerTopic(), status.backlog(), status.sendErrors());
+        if (status.behind()) {
+            LOG.warnf("behind the set rate: %.0f of %.0f player events per second of event time were acknowledged over"
+                    + " the last 10 s; the destination takes no more, so fewer are generated (none is dropped)",
+                    status.achievedRate() == null ? 0.0 : status.achievedRate(), status.rate());
+        }
     }
 
     private void sendDueEvents() {
-        if (!sink.hasRoom()) {
+        long room = sink.room();
+        if (room <= 0) {
             // the world goes on unobserved, as while stopped: servers' and fraud actors' reports are sent late
             heldBack.increment();
+            pace.heldBack();
             due = 0;
             return;
         }
@@ -185,6 +197,13 @@ public class GeneratorLoop {
         due += rate * clock.speed() * TICK_MILLIS / 1000.0;
         int n = (int) due;
         due -= n;
+        if (n > room) {
+            // no more than the destination takes now: fewer players act in this tick, and the generator falls behind
+            // its set rate (status and log say so) instead of handing over events that would be refused
+            pace.heldBack();
+            n = (int) room;
+            due = 0;
+        }
         Instant now = clock.eventTime(Instant.now());
         Instant previous = lastTick == null || !lastTick.isBefore(now) ? now.minusMillis(TICK_MILLIS) : lastTick;
         lastTick = now;

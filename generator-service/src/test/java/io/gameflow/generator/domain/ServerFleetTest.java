@@ -27,6 +27,24 @@ class ServerFleetTest {
         return (ServerMetricEvent) event.event();
     }
 
+    /**
+     * While the generator is stopped the fleet goes on unobserved: an incident that began and ended in that gap sent
+     * nothing, so the truth does not name it; one with a report interval or more after the restart stays.
+     */
+    @Test
+    void anIncidentLostToAStopLeavesTheTruth() {
+        ServerFleet fleet = new ServerFleet(SETTINGS, 3, START);
+        fleet.reportsUntil(START.plus(Duration.ofMinutes(1)));
+        fleet.skipUntil(START.plus(Duration.ofMinutes(5)));      // the first CPU spike, minutes 2 to 4, unseen
+        fleet.reportsUntil(START.plus(Duration.ofMinutes(13)));  // a silent server from minute 12, seen
+        fleet.skipUntil(START.plus(Duration.ofMinutes(23)));     // a slow region from minute 22, two minutes left to see
+        assertEquals(List.of(Incident.Kind.SILENT, Incident.Kind.REGION_LATENCY),
+                fleet.incidents().stream().map(Incident::kind).toList());
+        fleet.reportsUntil(START.plus(Duration.ofMinutes(40)));  // the next CPU spike, minute 32, seen
+        assertEquals(List.of(Incident.Kind.SILENT, Incident.Kind.REGION_LATENCY, Incident.Kind.CPU_HOT),
+                fleet.incidents().stream().map(Incident::kind).toList());
+    }
+
     @Test
     void theSameSeedGivesTheSameReportsByteForByte() {
         List<String> first = reports(7, Duration.ofMinutes(30)).stream().map(e -> EventJson.write(e.event())).toList();

@@ -27,7 +27,7 @@ class KafkaEventSinkTest {
         SendStats stats = new SendStats(new SimpleMeterRegistry(), kpis);
         // the broker takes everything but p2's events
         MutinyEmitter<String> players = emitter(payload -> !payload.contains("\"p2\""));
-        KafkaEventSink sink = new KafkaEventSink(players, emitter(payload -> true), emitter(payload -> true), stats);
+        KafkaEventSink sink = new KafkaEventSink(players, emitter(payload -> true), emitter(payload -> true), stats, 100);
 
         sink.send(List.of(action("p1", T), action("p2", T), action("p2", T.plusSeconds(1)), action("p3", T.plusSeconds(2))));
 
