@@ -7,7 +7,7 @@ MVNW := ./mvnw -B -ntp
 run:
 	@./scripts/run-local-stack.sh
 
-## test: all tests: unit, topology, service (real broker), end-to-end and deploy, after the native build's preparation
+## test: all tests (unit, topology, service on a real broker, end to end, deploy), after the native preparation
 #  The native preparation is everything but the native-image step, which needs GraalVM (reflection, resources); verify
 #  then packages the JVM jars again, over the native preparation's.
 test:
@@ -20,7 +20,8 @@ help:
 	@awk '/^## [a-z-]+: / {split($$0, a, ": "); name = substr(a[1], 4); text = substr($$0, length(a[1]) + 3); next} \
 	  /^[a-z-]+:/ {target = substr($$1, 1, length($$1) - 1); if (target == name) printf "  make %-13s %s\n", target, text; name = ""}' $(MAKEFILE_LIST)
 
-## chaos: only the kill test (ChaosIT): ingest, broker, engagement, metrics each killed -9 under load and restarted (e2e-tests/target/chaos-report.md)
+## chaos: only the kill test (ChaosIT): ingest, broker, engagement, metrics each killed -9 under load and restarted
+#  Its report: e2e-tests/target/chaos-report.md.
 chaos:
 	$(MVNW) verify -pl e2e-tests -am -Dit.test=ChaosIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
 
