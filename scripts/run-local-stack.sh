@@ -282,6 +282,12 @@ for s in engagement-service metrics-service ingest-service generator-service; do
   idx=$((idx + 1))
 done
 
+# The banner names the well-known development keys, never keys of your own: its output often ends up in a log or a
+# terminal recording, and a key there is a leaked key.
+shown_key() { case $1 in gameflow-local-dev-key|gameflow-local-server-key|gameflow-local-admin-key) echo "$1" ;; *) echo "$2" ;; esac; }
+SHOWN_ADMIN_KEY=$(shown_key "$GAMEFLOW_GENERATOR_ADMIN_KEY" '<$GAMEFLOW_GENERATOR_ADMIN_KEY>')
+SHOWN_CLIENT_KEY=$(shown_key "$CLIENT_KEY" '<your client key>')
+SHOWN_SERVER_KEY=$(shown_key "$SERVER_KEY" '<your server key>')
 if [[ $KAFKA_SECURE == true ]]; then
   KAFKA_MODE="SASL_SSL as in prod; each service's user and password in $RUN_DIR/kafka/security/<service>.env"
 else
@@ -294,9 +300,9 @@ cat <<MSG
     http://localhost:$ENGAGEMENT_PORT/v1/engagement/levels   players and events per level and map
     http://localhost:$METRICS_PORT/v1/servers                latest sample of every game server
     http://localhost:$GENERATOR_PORT/v1/generator/truth       what the generator planted: hotspots, stuck players, fraud, incidents
-    http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $GAMEFLOW_GENERATOR_ADMIN_KEY)
-    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $CLIENT_KEY
-                                                             for player and purchase events, $SERVER_KEY for server metrics)
+    http://localhost:$GENERATOR_PORT/v1/generator             the generator's status (X-Admin-Key: $SHOWN_ADMIN_KEY)
+    http://localhost:$INGEST_PORT/q/swagger-ui               post your own events (POST /v1/events, X-API-Key: $SHOWN_CLIENT_KEY
+                                                             for player and purchase events, $SHOWN_SERVER_KEY for server metrics)
     http://localhost:{$GENERATOR_PORT,$INGEST_PORT,$ENGAGEMENT_PORT,$METRICS_PORT}/q/swagger-ui
     http://localhost:{$GENERATOR_MANAGEMENT_PORT,$INGEST_MANAGEMENT_PORT,$ENGAGEMENT_MANAGEMENT_PORT,$METRICS_MANAGEMENT_PORT}/q/metrics, /q/health
   The services listen on $BIND (GAMEFLOW_BIND=0.0.0.0 opens them to the network, development keys and all).

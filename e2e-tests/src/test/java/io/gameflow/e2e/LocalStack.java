@@ -39,10 +39,12 @@ final class LocalStack implements AutoCloseable {
 
     private final Process process;
     private final Path output;
+    private final Path runDir;
 
-    private LocalStack(Process process, Path output) {
+    private LocalStack(Process process, Path output, Path runDir) {
         this.process = process;
         this.output = output;
+        this.runDir = runDir;
     }
 
     static LocalStack start() throws IOException {
@@ -75,7 +77,7 @@ final class LocalStack implements AutoCloseable {
                 "ENGAGEMENT_MANAGEMENT_PORT", Integer.toString(ENGAGEMENT_MANAGEMENT_PORT),
                 "METRICS_MANAGEMENT_PORT", Integer.toString(METRICS_MANAGEMENT_PORT)));
         builder.environment().putAll(settings);
-        LocalStack stack = new LocalStack(builder.start(), output);
+        LocalStack stack = new LocalStack(builder.start(), output, runDir);
         try {
             awaitReady(stack);
         } catch (RuntimeException e) {
@@ -101,6 +103,25 @@ final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stack's working directory: logs/, kafka/ (with kafka/security/ when secured) and state/. */
+    Path runDir() {
+        return runDir;
+    }
+
+    /** What the run wrote: the script's own output, and every log under logs/ by file name. */
+    Map<String, String> logs() {
+        Map<String, String> logs = new java.util.TreeMap<>();
+        logs.put(output.getFileName().toString(), output());
+        try (var files = Files.list(runDir.resolve("logs"))) {
+            for (Path file : files.toList()) {
+                logs.put(file.getFileName().toString(), Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return logs;
     }
 
     static boolean listening(int port) {

@@ -49,6 +49,7 @@ class LocalStackIT {
     private static final Map<String, Integer> JOB_PORTS = Map.of("ingest-service", LocalStack.INGEST_MANAGEMENT_PORT,
             "generator-service", LocalStack.GENERATOR_MANAGEMENT_PORT, "engagement-service", LocalStack.ENGAGEMENT_MANAGEMENT_PORT,
             "metrics-service", LocalStack.METRICS_MANAGEMENT_PORT);
+    private static OtlpReceiver traces;
     private static LocalStack stack;
 
     @BeforeAll
@@ -56,12 +57,21 @@ class LocalStackIT {
         for (int port : LocalStack.PORTS) {
             assertFalse(LocalStack.listening(port), "port " + port + " must be free before the test");
         }
-        stack = LocalStack.start();
+        traces = OtlpReceiver.start();
+        // tracing as an operator switches it on (docs/observability.md), every trace sampled, exported within a second;
+        // logs as the containers write them
+        stack = LocalStack.start(Map.of(
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true",
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint(),
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
     }
 
     @AfterAll
     static void stopStack() throws Exception {
         stack.close();
+        traces.close();
         String output = stack.output();
         assertTrue(output.contains("[gameflow] stopped"), output);
         for (int port : LocalStack.PORTS) {
@@ -287,6 +297,90 @@ class LocalStackIT {
         players.forEach(player -> assertFalse(droppedOff.contains(player), player + " dropped off: " + droppedOff));
     }
 
+    @Test
+    @Order(8)
+    void aPostedPurchaseThatTripsAFraudRuleIsOneTraceFromTheRequestToTheFinding() {
+        String user = "e2e_traced_user_" + UUID.randomUUID().toString().substring(0, 8);
+        String clientTraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        List<String> eventIds = new ArrayList<>();
+        ArrayNode purchases = EventJson.mapper().createArrayNode();
+        Instant now = Instant.now();
+        // six purchases within the velocity window of five a minute (engagement-service's default)
+        for (int i = 0; i < 6; i++) {
+            eventIds.add(UUID.randomUUID().toString());
+            purchases.add(purchase(user, eventIds.get(i), now.minusSeconds(6 - i)));
+        }
+        // a game client's own trace context: it must neither choose the trace nor get it sampled
+        given().header("X-API-Key", LocalStack.CLIENT_API_KEY).header("traceparent", "00-" + clientTraceId + "-00f067aa0ba902b7-01")
+                .contentType(ContentType.JSON).body(purchases.toString())
+                .when().post(url(LocalStack.INGEST_PORT, "/v1/events"))
+                .then().statusCode(200).body("accepted", equalTo(6));
+
+        OtlpReceiver.ReceivedSpan rules = await("engagement's span of the purchase that tripped the velocity rule")
+                .atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> traces.spans().stream().filter(span -> span.service().equals("engagement-service")
+                        && "purchase_velocity".equals(span.attribute("gameflow.fraud_rule"))
+                        && eventIds.contains(span.attribute("gameflow.event_id"))).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        String eventId = rules.attribute("gameflow.event_id");
+        assertFalse(rules.traceId().equals(clientTraceId), "the client's traceparent chose the trace");
+        assertEquals("user fraud rules", rules.name());
+
+        OtlpReceiver.ReceivedSpan publish = await("ingest's span of that event, the parent of engagement's")
+                .atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> traces.span(rules.parentSpanId()), java.util.Optional::isPresent).orElseThrow();
+        assertEquals("ingest-service", publish.service());
+        assertEquals("purchase-events publish", publish.name());
+        assertEquals(eventId, publish.attribute("gameflow.event_id"));
+        assertEquals(rules.traceId(), publish.traceId());
+        OtlpReceiver.ReceivedSpan request = await("ingest's span of the request, the root of the trace")
+                .atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> traces.span(publish.parentSpanId()), java.util.Optional::isPresent).orElseThrow();
+        assertEquals("ingest-service", request.service());
+        assertEquals("", request.parentSpanId(), "the request starts the trace: " + request);
+        assertTrue(request.name().contains("/v1/events"), request.name());
+        assertEquals(List.of(), traces.trace(clientTraceId), "spans were recorded under the client's trace id");
+
+        await("engagement's log line about the finding, naming the event and its trace").atMost(WAIT)
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    JsonNode line = stack.logs().get("engagement-service.log").lines()
+                            .filter(text -> text.startsWith("{")).map(EventJson::readTree)
+                            .filter(json -> json.path("message").asText().contains("fraud finding")
+                                    && eventId.equals(json.path("mdc").path("event_id").asText()))
+                            .findFirst().orElseThrow(() -> new AssertionError("no JSON log line about the finding of " + eventId));
+                    assertEquals(rules.traceId(), line.path("mdc").path("traceId").asText(), line.toString());
+                });
+    }
+
+    @Test
+    @Order(8)
+    void aPostedServerMetricIsTracedIntoMetricsServicesRules() {
+        String server = "e2e_traced_server_" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode event = serverEvent(server, Instant.now());
+        event.put("event_id", eventId);
+        post(LocalStack.SERVER_API_KEY, EventJson.mapper().createArrayNode().add(event));
+
+        OtlpReceiver.ReceivedSpan rules = await("metrics-service's span of the sample").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> traces.spans().stream().filter(span -> span.service().equals("metrics-service")
+                        && eventId.equals(span.attribute("gameflow.event_id"))).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertEquals("server health rules", rules.name());
+        OtlpReceiver.ReceivedSpan publish = await("ingest's span of the sample").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> traces.span(rules.parentSpanId()), java.util.Optional::isPresent).orElseThrow();
+        assertEquals("server-metrics publish", publish.name());
+        assertEquals(eventId, publish.attribute("gameflow.event_id"));
+    }
+
+    private static ObjectNode purchase(String user, String eventId, Instant time) {
+        ObjectNode event = EventJson.mapper().createObjectNode()
+                .put("event_id", eventId).put("event_name", "transaction").put("event_timestamp", time.toString());
+        event.putObject("parameters").put("transaction_id", "t-" + eventId).put("transaction_type", "purchase")
+                .put("currency", "USD").put("amount", 4.99).put("item_id", "e2e_item").put("item_type", "skin");
+        event.putObject("user_data").put("user_id", user).put("platform", "PC");
+        return event;
+    }
+
     /** Three ids of the given prefix on each input partition (of 6) of the given keys, as Kafka's default partitioner places them. */
     private static List<String> neighbours(String prefix, List<String> keys) {
         Set<Integer> partitions = keys.stream().map(LocalStackIT::partitionOf).collect(java.util.stream.Collectors.toSet());
@@ -368,7 +462,8 @@ class LocalStackIT {
     private static double ingestSeries(String series) {
         return given().when().get(url(LocalStack.INGEST_MANAGEMENT_PORT, "/q/metrics")).then().statusCode(200).extract().asString()
                 .lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim()))
+                // with tracing on, a sample may end in an exemplar: `value # {span_id=..,trace_id=..} 1.0 time`
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).split(" # ", 2)[0].trim()))
                 .findFirst().orElse(0);
     }
 }

@@ -148,17 +148,7 @@ class NetworkPolicyTest {
     /** The optional component is in no overlay: render prod with it, as an operator would, and see the path open. */
     @Test
     void alertmanagerForwardingOpensExactlyItsPath(@TempDir Path tmp) throws IOException {
-        // kustomize takes no absolute paths
-        Path root = tmp.toAbsolutePath().relativize(ExternalTool.root().resolve("deploy/k8s"));
-        Files.writeString(tmp.resolve("kustomization.yaml"), String.join("\n",
-                "apiVersion: kustomize.config.k8s.io/v1beta1",
-                "kind: Kustomization",
-                "resources:",
-                "  - " + root.resolve("overlays/prod"),
-                "components:",
-                "  - " + root.resolve("components/alertmanager-forwarding"),
-                ""));
-        Cluster c = new Cluster(RenderedOverlay.render("prod + components/alertmanager-forwarding", tmp.toString()));
+        Cluster c = prodWith("alertmanager-forwarding", tmp);
         assertTrue(c.model.allows(c.service("metrics-service"), c.alertmanager, 9093, "TCP"),
                 "components/alertmanager-forwarding must let metrics-service reach Alertmanager on 9093");
         List<String> open = new ArrayList<>();
@@ -168,6 +158,38 @@ class NetworkPolicyTest {
         assertTrue(c.overlay.kind("ConfigMap").stream().anyMatch(m -> name(m).startsWith("metrics-service-config")
                         && m.path("data").path("GAMEFLOW_METRICS_ALERTMANAGER_URL").asText().startsWith("http")),
                 "components/alertmanager-forwarding must set GAMEFLOW_METRICS_ALERTMANAGER_URL in metrics-service-config");
+    }
+
+    @Test
+    void tracingOpensExactlyThePathToTheCollector(@TempDir Path tmp) throws IOException {
+        Cluster c = prodWith("tracing", tmp);
+        List<String> open = new ArrayList<>();
+        for (String service : List.of("ingest-service", "engagement-service", "metrics-service")) {
+            assertTrue(c.model.allows(c.service(service), c.collector, 4318, "TCP"),
+                    "components/tracing must let " + service + " reach the collector on 4318");
+            c.expectShut(open, c.service(service), c.elsewhere, 4318);
+            c.expectShut(open, c.service(service), c.collector, 4317);
+            assertTrue(c.overlay.kind("ConfigMap").stream().anyMatch(m -> name(m).startsWith(service + "-config")
+                            && m.path("data").path("QUARKUS_OTEL_SDK_DISABLED").asText().equals("false")
+                            && m.path("data").path("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").asText().endsWith(":4318")),
+                    "components/tracing must switch tracing on in " + service + "-config, exporting to the collector");
+        }
+        assertEquals(List.of(), open, "components/tracing opens more than the services -> the collector's OTLP/HTTP");
+    }
+
+    /** Prod with one of deploy/k8s/components, as an operator would render it. */
+    private static Cluster prodWith(String component, Path tmp) throws IOException {
+        // kustomize takes no absolute paths
+        Path root = tmp.toAbsolutePath().relativize(ExternalTool.root().resolve("deploy/k8s"));
+        Files.writeString(tmp.resolve("kustomization.yaml"), String.join("\n",
+                "apiVersion: kustomize.config.k8s.io/v1beta1",
+                "kind: Kustomization",
+                "resources:",
+                "  - " + root.resolve("overlays/prod"),
+                "components:",
+                "  - " + root.resolve("components/" + component),
+                ""));
+        return new Cluster(RenderedOverlay.render("prod + components/" + component, tmp.toString()));
     }
 
     /** The rendered overlay's pods and the ones around it that the policies name. */
@@ -185,6 +207,7 @@ class NetworkPolicyTest {
                 Map.of("app.kubernetes.io/name", "ingress-nginx"), Map.of());
         final Pod prometheus = Pod.in("monitoring", "Prometheus", Map.of("app.kubernetes.io/name", "prometheus"), Map.of());
         final Pod alertmanager = Pod.in("monitoring", "Alertmanager", Map.of("app.kubernetes.io/name", "alertmanager"), Map.of());
+        final Pod collector = Pod.in("observability", "an OpenTelemetry Collector", Map.of("app.kubernetes.io/name", "otel-collector"), Map.of());
         final Pod dns = Pod.in("kube-system", "the cluster DNS", Map.of("k8s-app", "kube-dns"), Map.of());
         final Pod elsewhere = Pod.in("some-other-team", "a pod of another namespace", Map.of("app", "anything"), Map.of());
         final Pod apiServer = Pod.outsideTheCluster("the Kubernetes API server");

@@ -6,6 +6,9 @@ import io.gameflow.engagement.domain.FraudRules;
 import io.gameflow.engagement.domain.ItemTypeMean;
 import io.gameflow.engagement.domain.Purchase;
 import io.gameflow.engagement.domain.rules.AmountOutlierRule;
+import io.gameflow.streams.support.trace.RecordTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,13 +21,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AmountOutliers implements Processor<String, Purchase, String, FraudFinding> {
 
     private final AmountOutlierRule rule;
-    private final EngagementMeters meters;
+    private final RecordTracing tracing;
+    private final FindingsOut out;
     private ProcessorContext<String, FraudFinding> context;
     private KeyValueStore<String, ItemTypeMean> means;
 
-    AmountOutliers(FraudRules rules, EngagementMeters meters) {
+    AmountOutliers(FraudRules rules, EngagementMeters meters, RecordTracing tracing) {
         this.rule = new AmountOutlierRule(rules.outlierFactor(), rules.outlierMinSamples());
-        this.meters = meters;
+        this.tracing = tracing;
+        this.out = new FindingsOut(meters);
     }
 
     @Override
@@ -35,12 +40,18 @@ final class AmountOutliers implements Processor<String, Purchase, String, FraudF
 
     @Override
     public void process(Record<String, Purchase> record) {
-        ItemTypeMean current = means.get(record.key());
-        AmountOutlierRule.Step step = rule.observe(current == null ? ItemTypeMean.EMPTY : current, record.value());
-        means.put(record.key(), step.mean());
-        if (step.finding() != null) {
-            meters.fraud(step.finding().rule());
-            context.forward(new Record<>(step.finding().userId(), step.finding(), record.timestamp()));
+        Span span = tracing.start("amount outlier rule", record.headers());
+        try (Scope current = span == null ? null : span.makeCurrent()) {
+            ItemTypeMean mean = means.get(record.key());
+            AmountOutlierRule.Step step = rule.observe(mean == null ? ItemTypeMean.EMPTY : mean, record.value());
+            means.put(record.key(), step.mean());
+            if (step.finding() != null) {
+                out.send(context, step.finding(), record, span);
+            }
+        } finally {
+            if (span != null) {
+                span.end();
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gameflow.engagement.streams;
 
+import io.gameflow.streams.support.trace.RecordTracing;
 import io.gameflow.streams.support.serde.JsonSerdes;
 import io.gameflow.streams.support.input.Reading;
 import io.gameflow.streams.support.input.ReadInput;
@@ -90,9 +91,16 @@ public final class EngagementTopology {
     private EngagementTopology() {
     }
 
+    /** Untraced, for topology tests and tools. */
     public static Topology build(EngagementSettings settings, FraudRules fraudRules, InputTime time, EngagementMeters meters) {
+        return build(settings, fraudRules, time, meters, RecordTracing.OFF);
+    }
+
+    /** @param tracing continues the traces records carry through the processors that raise alerts */
+    public static Topology build(EngagementSettings settings, FraudRules fraudRules, InputTime time, EngagementMeters meters,
+                                 RecordTracing tracing) {
         StreamsBuilder builder = new StreamsBuilder();
-        PurchaseTopology.addTo(builder, fraudRules, time, settings, meters);
+        PurchaseTopology.addTo(builder, fraudRules, time, settings, meters, tracing);
         // The stores with a few hot keys that change on most events (counts, cells, funnels) hold one entry per level,
         // cell or window, not per player: they live in memory, restored from their changelogs at start, because
         // Kafka Streams flushes every RocksDB store's memtable to disk at every commit and waits for it. Cached, so

@@ -1,6 +1,7 @@
 package io.gameflow.engagement.streams;
 
 import io.gameflow.streams.support.serde.JsonSerdes;
+import io.gameflow.streams.support.trace.RecordTracing;
 import io.gameflow.streams.support.input.Reading;
 import io.gameflow.streams.support.input.ReadInput;
 import io.gameflow.streams.support.input.InputReader;
@@ -63,7 +64,7 @@ public final class PurchaseTopology {
     }
 
     static void addTo(StreamsBuilder builder, FraudRules rules, InputTime time, EngagementSettings settings,
-                      EngagementMeters meters) {
+                      EngagementMeters meters, RecordTracing tracing) {
         Duration dedupe = settings.dedupeWindow();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(EVENT_IDS_STORE, dedupe.multipliedBy(2), dedupe, false),
@@ -95,7 +96,7 @@ public final class PurchaseTopology {
                 .processValues(() -> new AdmitPurchases(dedupe, meters), Named.as("admit-purchases"), EVENT_IDS_STORE);
 
         // named for the fraud rules it began with: the name fixes its place in the topology
-        purchases.process(() -> new UserPurchaseAnalytics(new FraudDetector(rules), settings.kpi(), settings.grace(), meters),
+        purchases.process(() -> new UserPurchaseAnalytics(new FraudDetector(rules), settings.kpi(), settings.grace(), meters, tracing),
                         Named.as("user-fraud-rules"), USER_PURCHASES_STORE, PURCHASE_KPIS_STORE)
                 .to(FINDINGS, findings.withName("user-fraud-findings-sink"));
 
@@ -107,7 +108,7 @@ public final class PurchaseTopology {
                 // amounts in different currencies are not comparable: one mean per item type and currency
                 .selectKey((user, purchase) -> purchase.itemType() + "|" + purchase.currency(), Named.as("key-by-item-type-and-currency"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerdes.of(Purchase.class)).withName("purchases-by-item-type-and-currency"))
-                .process(() -> new AmountOutliers(rules, meters), Named.as("amount-outliers"), ITEM_TYPE_MEANS_STORE)
+                .process(() -> new AmountOutliers(rules, meters, tracing), Named.as("amount-outliers"), ITEM_TYPE_MEANS_STORE)
                 .to(FINDINGS, findings.withName("outlier-findings-sink"));
     }
 }

@@ -2,7 +2,9 @@ package io.gameflow.engagement.streams;
 
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.engagement.config.EngagementConfig;
+import io.gameflow.streams.support.trace.RecordTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,9 +15,9 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
-    public Topology topology(EngagementConfig config, EngagementMeters meters) {
+    public Topology topology(EngagementConfig config, EngagementMeters meters, OpenTelemetry openTelemetry) {
         return EngagementTopology.build(config.settings(), config.fraudRules(),
-                InputTime.from(config), meters);
+                InputTime.from(config), meters, new RecordTracing(openTelemetry));
     }
 
     @Produces

@@ -7,6 +7,9 @@ import io.gameflow.engagement.domain.UserPurchases;
 import io.gameflow.engagement.domain.kpi.KpiSettings;
 import io.gameflow.engagement.observability.EngagementMeters;
 import io.gameflow.streams.support.time.TaskTime;
+import io.gameflow.streams.support.trace.RecordTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,16 +29,21 @@ final class UserPurchaseAnalytics implements Processor<String, Purchase, String,
     private final KpiSettings kpi;
     private final Duration grace;
     private final EngagementMeters meters;
+    private final RecordTracing tracing;
+    private final FindingsOut out;
     private final TaskTime time = new TaskTime();
     private ProcessorContext<String, FraudFinding> context;
     private KeyValueStore<String, UserPurchases> users;
     private PurchaseKpis kpis;
 
-    UserPurchaseAnalytics(FraudDetector detector, KpiSettings kpi, Duration grace, EngagementMeters meters) {
+    UserPurchaseAnalytics(FraudDetector detector, KpiSettings kpi, Duration grace, EngagementMeters meters,
+                          RecordTracing tracing) {
         this.detector = detector;
         this.kpi = kpi;
         this.grace = grace;
         this.meters = meters;
+        this.tracing = tracing;
+        this.out = new FindingsOut(meters);
     }
 
     @Override
@@ -49,14 +57,20 @@ final class UserPurchaseAnalytics implements Processor<String, Purchase, String,
 
     @Override
     public void process(Record<String, Purchase> record) {
-        Purchase purchase = record.value();
-        time.observe(purchase.eventTimeMs());
-        FraudDetector.Step step = detector.onPurchase(users.get(record.key()), purchase);
-        UserPurchases after = step.state();
-        users.put(record.key(), after.withPayerDays(kpis.onPurchase(after.payerDays(), purchase, time.now())));
-        for (FraudFinding finding : step.findings()) {
-            meters.fraud(finding.rule());
-            context.forward(new Record<>(finding.userId(), finding, record.timestamp()));
+        Span span = tracing.start("user fraud rules", record.headers());
+        try (Scope current = span == null ? null : span.makeCurrent()) {
+            Purchase purchase = record.value();
+            time.observe(purchase.eventTimeMs());
+            FraudDetector.Step step = detector.onPurchase(users.get(record.key()), purchase);
+            UserPurchases after = step.state();
+            users.put(record.key(), after.withPayerDays(kpis.onPurchase(after.payerDays(), purchase, time.now())));
+            for (FraudFinding finding : step.findings()) {
+                out.send(context, finding, record, span);
+            }
+        } finally {
+            if (span != null) {
+                span.end();
+            }
         }
     }
 }

@@ -64,7 +64,8 @@ public class EventsResource {
                     + "Identifiers (player_id, user_id, session_id, level_id, map_id, item_id, item_type, server_id, region, "
                     + "server_type) are 1 to 64 of A-Z a-z 0-9 _ . : -; currency is an ISO 4217 code. "
                     + "Content-Encoding: gzip is accepted. Limits: 1 MiB per body (sent and inflated), "
-                    + "1,000 events per request, a rate per API key.")
+                    + "1,000 events per request, a rate per API key. A traceparent header is ignored: with tracing on, "
+                    + "each request starts a trace of its own, carried in the records' headers (docs/observability.md).")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(description = "one event object or an array of them")),
             @Content(mediaType = BodyFormat.NDJSON_TYPE, schema = @Schema(description = "one event object per line"))})

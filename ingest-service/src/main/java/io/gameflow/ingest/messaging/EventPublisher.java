@@ -2,6 +2,8 @@ package io.gameflow.ingest.messaging;
 
 import io.gameflow.events.EventHeaders;
 import io.gameflow.ingest.domain.ValidatedEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -42,13 +44,16 @@ public class EventPublisher {
 
     private final KafkaClientService clients;
     private final IngestMetrics metrics;
+    private final EventTracing tracing;
 
     /**
      * @param channel unused for sending: it declares the channel, so that the connector makes its producer
      */
-    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService clients, IngestMetrics metrics) {
+    public EventPublisher(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService clients, IngestMetrics metrics,
+                          EventTracing tracing) {
         this.clients = clients;
         this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     /**
@@ -58,20 +63,23 @@ public class EventPublisher {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> acknowledged = Uni.createFrom().completionStage(() -> handOver(batch, System.nanoTime() + within.toNanos()));
+        Context traced = tracing.sampledCaller();
+        Uni<Void> acknowledged = Uni.createFrom().completionStage(() -> handOver(batch, traced, System.nanoTime() + within.toNanos()));
         return metrics.timeKafkaAck(acknowledged);
     }
 
-    private CompletableFuture<Void> handOver(List<ValidatedEvent> batch, long giveUpAtNanos) {
+    private CompletableFuture<Void> handOver(List<ValidatedEvent> batch, Context traced, long giveUpAtNanos) {
         BatchAcknowledgement acknowledgement = new BatchAcknowledgement(batch.size());
         clients.<String, String>getProducer(CHANNEL)
-                .runOnSendingThread((Consumer<Producer<String, String>>) producer -> sendAll(producer, batch, giveUpAtNanos, acknowledgement))
+                .runOnSendingThread((Consumer<Producer<String, String>>) producer ->
+                        sendAll(producer, batch, traced, giveUpAtNanos, acknowledgement))
                 .subscribe().with(sent -> { }, acknowledgement::fail);
         return acknowledgement.all;
     }
 
-    private static void sendAll(Producer<String, String> producer, List<ValidatedEvent> batch, long giveUpAtNanos,
-                                BatchAcknowledgement acknowledgement) {
+    /** @param traced the request's sampled trace, or null */
+    private void sendAll(Producer<String, String> producer, List<ValidatedEvent> batch, Context traced, long giveUpAtNanos,
+                         BatchAcknowledgement acknowledgement) {
         for (ValidatedEvent event : batch) {
             if (acknowledgement.isSettled()) {
                 // a record was refused (no metadata or buffer space within max.block.ms), or the caller gave up:
@@ -82,13 +90,24 @@ public class EventPublisher {
                 acknowledgement.fail(new TimeoutException("the request's Kafka timeout passed before its records were all sent"));
                 return;
             }
-            producer.send(recordOf(event), acknowledgement);
+            if (traced == null) {
+                producer.send(recordOf(event, eventIdHeader(event)), acknowledgement);
+            } else {
+                RecordHeaders headers = new RecordHeaders();
+                Span span = tracing.startPublish(traced, event, headers);
+                producer.send(recordOf(event, headers), acknowledgement);
+                span.end();
+            }
         }
     }
 
-    private static ProducerRecord<String, String> recordOf(ValidatedEvent event) {
+    private static RecordHeaders eventIdHeader(ValidatedEvent event) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static ProducerRecord<String, String> recordOf(ValidatedEvent event, RecordHeaders headers) {
         // the record's timestamp is the receipt time the analytics bound client clocks by (README, "Time")
         return new ProducerRecord<>(event.topic(), null, event.receivedAt().toEpochMilli(), event.key(), event.value(), headers);
     }

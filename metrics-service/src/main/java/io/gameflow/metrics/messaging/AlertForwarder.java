@@ -7,6 +7,8 @@ import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.streams.MetricsTopology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,13 +52,15 @@ public class AlertForwarder {
     private final KafkaClientConfig kafkaConfig;
     private final Counter forwarded;
     private final Counter failures;
+    private final Tracer tracer;
     private final Map<TopicPartition, Map<String, Alert>> firingByPartition = new HashMap<>();
     private final Map<TopicPartition, Long> forwardFrom = new HashMap<>();
     private final List<ConsumerRecord<String, String>> pending = new ArrayList<>();
     private volatile KafkaConsumer<String, String> consumer;
     private AlertmanagerClient alertmanager;
 
-    public AlertForwarder(MetricsConfig config, Config serviceConfig, MeterRegistry registry) {
+    public AlertForwarder(MetricsConfig config, Config serviceConfig, MeterRegistry registry, OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("io.gameflow.metrics");
         this.config = config.alertmanager();
         this.kafkaConfig = KafkaClientConfig.from(serviceConfig);
         this.forwarded = registry.counter("gameflow.metrics.alertmanager.forwarded");
@@ -103,7 +107,7 @@ public class AlertForwarder {
                 }
                 Instant now = Instant.now();
                 if (!pending.isEmpty() && !now.isBefore(nextTry)) {
-                    if (send(alertsOf(pending), now)) {
+                    if (sendTraced(pending, now)) {
                         kafka.commitSync(offsetsPast(pending));
                         forwarded.increment(pending.size());
                         pending.clear();
@@ -145,20 +149,33 @@ public class AlertForwarder {
         }
     }
 
+    /** New alert records, each traced one followed by a span of the post and named with its trace at Alertmanager. */
+    private boolean sendTraced(List<ConsumerRecord<String, String>> records, Instant now) {
+        AlertPostSpans spans = AlertPostSpans.start(tracer, records);
+        Exception failure = post(alertsOf(records), spans.traceIds(), now);
+        spans.end(failure);
+        return failure == null;
+    }
+
     private boolean send(List<Alert> alerts, Instant now) {
+        return post(alerts, Map.of(), now) == null;
+    }
+
+    /** @return why Alertmanager did not take them, or null when it did */
+    private Exception post(List<Alert> alerts, Map<String, String> traceIds, Instant now) {
         if (alerts.isEmpty()) {
-            return true;
+            return null;
         }
         try {
-            alertmanager.post(alerts, now, config.resendEvery().multipliedBy(4));
-            return true;
+            alertmanager.post(alerts, traceIds, now, config.resendEvery().multipliedBy(4));
+            return null;
         } catch (Exception e) {
             failures.increment();
             LOG.warnf("Alertmanager did not take %d alerts, sending them again later: %s", alerts.size(), e.getMessage());
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return false;
+            return e;
         }
     }
 

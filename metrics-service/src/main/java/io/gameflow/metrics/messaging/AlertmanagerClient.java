@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * Posts alerts to an Alertmanager's {@code POST /api/v2/alerts}, as Prometheus does: a firing alert with an
@@ -34,11 +35,21 @@ final class AlertmanagerClient {
         return endpoint;
     }
 
-    /** Throws when Alertmanager did not take them; the caller sends them again later. */
-    void post(Collection<Alert> alerts, Instant now, Duration firingFor) throws IOException, InterruptedException {
+    /**
+     * Throws when Alertmanager did not take them; the caller sends them again later.
+     *
+     * @param traceIds the trace of each traced alert, by alert id: its {@code trace_id} annotation
+     */
+    void post(Collection<Alert> alerts, Map<String, String> traceIds, Instant now, Duration firingFor)
+            throws IOException, InterruptedException {
         ArrayNode body = EventJson.mapper().createArrayNode();
         for (Alert alert : alerts) {
-            body.add(toAlertmanager(alert, now, firingFor));
+            ObjectNode posted = toAlertmanager(alert, now, firingFor);
+            String traceId = traceIds.get(alert.alertId());
+            if (traceId != null) {
+                ((ObjectNode) posted.get("annotations")).put("trace_id", traceId);
+            }
+            body.add(posted);
         }
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")

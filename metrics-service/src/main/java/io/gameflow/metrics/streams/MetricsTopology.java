@@ -1,5 +1,6 @@
 package io.gameflow.metrics.streams;
 
+import io.gameflow.streams.support.trace.RecordTracing;
 import io.gameflow.metrics.observability.MetricsMeters;
 import io.gameflow.events.EventKind;
 import io.gameflow.events.ServerMetricEvent;
@@ -64,7 +65,14 @@ public final class MetricsTopology {
     private MetricsTopology() {
     }
 
+    /** Untraced, for topology tests and tools. */
     public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery, ServerLimits limits) {
+        return build(rules, meters, silenceCheckEvery, limits, RecordTracing.OFF);
+    }
+
+    /** @param tracing continues the traces samples carry through the server rules to the alerts they raise */
+    public static Topology build(RuleBook rules, MetricsMeters meters, Duration silenceCheckEvery, ServerLimits limits,
+                                 RecordTracing tracing) {
         Serde<ServerSample> samples = JsonSerdes.of(ServerSample.class);
         Serde<Alert> alerts = JsonSerdes.of(Alert.class);
         StreamsBuilder builder = new StreamsBuilder();
@@ -97,7 +105,7 @@ public final class MetricsTopology {
 
         KStream<String, ServerSample> usable = admitted.get("servers-admitted").mapValues(Reading::value);
 
-        usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery, limits), Named.as("server-health"), SERVER_STORE)
+        usable.process(() -> new ServerHealthProcessor(rules, meters, silenceCheckEvery, limits, tracing), Named.as("server-health"), SERVER_STORE)
                 .to(ALERTS, Produced.with(Serdes.String(), alerts));
 
         usable.selectKey((serverId, sample) -> sample.region(), Named.as("key-by-region"))

@@ -11,6 +11,10 @@ import io.gameflow.metrics.domain.ServerState;
 import io.gameflow.metrics.domain.SilenceRule;
 import io.gameflow.metrics.domain.Subject;
 import io.gameflow.streams.support.time.TaskTime;
+import io.gameflow.streams.support.trace.RecordTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -49,6 +53,9 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     private final MetricsMeters meters;
     private final Duration checkEvery;
     private final ServerLimits limits;
+    private final RecordTracing tracing;
+    /** While a traced sample is processed: the headers its alerts carry, its event id and its span's trace. */
+    private Headers tracedAlertHeaders;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, ServerState> store;
     private final TaskTime clock;
@@ -59,11 +66,13 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     /** The servers reported silent and not heard from since. */
     private final Set<String> silentServers = new HashSet<>();
 
-    ServerHealthProcessor(RuleBook rules, MetricsMeters meters, Duration checkEvery, ServerLimits limits) {
+    ServerHealthProcessor(RuleBook rules, MetricsMeters meters, Duration checkEvery, ServerLimits limits,
+                          RecordTracing tracing) {
         this.rules = rules;
         this.meters = meters;
         this.checkEvery = checkEvery;
         this.limits = limits;
+        this.tracing = tracing;
         this.clock = new TaskTime(meters.latestEventTime());
     }
 
@@ -80,6 +89,21 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
 
     @Override
     public void process(Record<String, ServerSample> record) {
+        Span span = tracing.start("server health rules", record.headers());
+        if (span == null) {
+            processSample(record);
+            return;
+        }
+        tracedAlertHeaders = RecordTracing.headersOf(span, record.headers());
+        try (Scope current = span.makeCurrent()) {
+            processSample(record);
+        } finally {
+            tracedAlertHeaders = null;
+            span.end();
+        }
+    }
+
+    private void processSample(Record<String, ServerSample> record) {
         ServerSample sample = record.value();
         long time = sample.lastSeenTime().toEpochMilli();
         ServerState stored = store.get(record.key());
@@ -194,6 +218,7 @@ final class ServerHealthProcessor implements Processor<String, ServerSample, Str
     }
 
     private void emit(Alert alert, long time) {
-        context.forward(new Record<>(alert.key(), alert, time));
+        Record<String, Alert> out = new Record<>(alert.key(), alert, time);
+        context.forward(tracedAlertHeaders == null ? out : out.withHeaders(tracedAlertHeaders));
     }
 }

@@ -1,5 +1,7 @@
 package io.gameflow.streams.support.input;
 
+import io.gameflow.events.EventLogContext;
+import io.gameflow.streams.support.trace.RecordTracing;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -45,7 +47,14 @@ public final class DeadLetters<T> implements Processor<String, Reading<T>, Strin
             set(headers, PARTITION, Integer.toString(source.partition()));
             set(headers, OFFSET, Long.toString(source.offset()));
         });
-        LOG.debugf("dead-lettered a record keyed %s: %s", record.key(), record.value().problem());
+        if (LOG.isDebugEnabled()) {
+            // by its event id and offset, not its key: the key is a client's text
+            String eventId = RecordTracing.eventIdOf(headers);
+            try (EventLogContext about = EventLogContext.about(eventId)) {
+                LOG.debugf("dead-lettered event %s (%s): %s", eventId,
+                        context.recordMetadata().map(m -> m.topic() + "@" + m.offset()).orElse("no offset"), record.value().problem());
+            }
+        }
         context.forward(record.withValue(record.value().raw()).withHeaders(headers));
     }
 
