@@ -48,8 +48,20 @@ public final class MetricsSender implements AutoCloseable {
     }
 
     public void send(int partition, String key, String value) {
+        send(partition, key, value, List.of());
+    }
+
+    /** As ingest writes a sample of a traced request: with its W3C traceparent header. */
+    public void sendTraced(String key, String value, String traceparent) {
+        send(partitionOf(key), key, value,
+                List.of(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private void send(int partition, String key, String value, List<RecordHeader> moreHeaders) {
+        List<RecordHeader> headers = new java.util.ArrayList<>(moreHeaders);
+        headers.add(new RecordHeader(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SERVER_METRICS, partition, key, value,
-                List.of(new RecordHeader(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))));
+                new java.util.ArrayList<>(headers));
         try {
             producer.send(record).get();
         } catch (InterruptedException | ExecutionException e) {

@@ -16,7 +16,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** Firing and resolved alerts reach a real Alertmanager, whose own API shows them. */
 @QuarkusTest
@@ -43,9 +45,26 @@ class AlertmanagerForwardingTest {
                 .body("find { it.labels.alertname == 'cpu_critical' }.labels.rule", equalTo("cpu_critical"))
                 .body("find { it.labels.alertname == 'cpu_critical' }.status.state", equalTo("active")));
 
+        given().queryParam("filter", filter).get(RealAlertmanager.url() + "/api/v2/alerts").then()
+                .body("find { it.labels.alertname == 'cpu_critical' }.annotations", not(hasKey("trace_id")));
+
         sender.send(server, event(server, "ap-south", 50, 40, 80, t0.plusSeconds(75)));
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", filter)
                 .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
                 .body("$", empty()));
+    }
+
+    /** The samples came from a traced request at ingest: the alert they raised names that trace at Alertmanager. */
+    @Test
+    void anAlertRaisedByATracedSampleNamesItsTraceAtAlertmanager() {
+        String server = sender.serverAwayFromTheFuture("traced");
+        String trace = "0af7651916cd43dd8448eb211c80319c";
+        Instant t0 = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        for (int s = 0; s <= 70; s += 5) {
+            sender.sendTraced(server, event(server, "ap-south", 97, 40, 80, t0.plusSeconds(s)), "00-" + trace + "-b7ad6b7169203331-01");
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", "server_id=\"" + server + "\"")
+                .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
+                .body("find { it.labels.alertname == 'cpu_critical' }.annotations.trace_id", equalTo(trace)));
     }
 }
