@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -35,8 +36,22 @@ public class KafkaEventSink implements EventSink {
     public KafkaEventSink(@Channel("player-events") MutinyEmitter<String> playerEvents,
                           @Channel("purchase-events") MutinyEmitter<String> purchaseEvents,
                           @Channel("server-metrics") MutinyEmitter<String> serverMetrics,
-                          SendStats stats, GeneratorConfig config) {
-        this(playerEvents, purchaseEvents, serverMetrics, stats, config.kafka().maxInFlight());
+                          SendStats stats, GeneratorConfig config,
+                          @ConfigProperty(name = "mp.messaging.emitter.default-buffer-size") int emitterBuffer) {
+        this(playerEvents, purchaseEvents, serverMetrics, stats, withinEmitterBuffer(config.kafka().maxInFlight(), emitterBuffer));
+    }
+
+    /**
+     * More events in flight than an emitter buffers would bring back the refused sends that max-in-flight exists to
+     * prevent: such a setting stops the generator at start, naming both.
+     */
+    static int withinEmitterBuffer(int maxInFlight, int emitterBuffer) {
+        if (maxInFlight > emitterBuffer) {
+            throw new IllegalArgumentException("gameflow.generator.kafka.max-in-flight (GAMEFLOW_GENERATOR_KAFKA_MAX_IN_FLIGHT) is "
+                    + maxInFlight + ", above the emitters' buffer mp.messaging.emitter.default-buffer-size "
+                    + "(MP_MESSAGING_EMITTER_DEFAULT_BUFFER_SIZE) of " + emitterBuffer + ": lower the one or raise the other");
+        }
+        return maxInFlight;
     }
 
     public KafkaEventSink(MutinyEmitter<String> playerEvents, MutinyEmitter<String> purchaseEvents,

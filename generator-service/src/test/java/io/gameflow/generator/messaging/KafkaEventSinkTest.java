@@ -22,6 +22,15 @@ class KafkaEventSinkTest {
     private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
 
     @Test
+    void moreEventsInFlightThanAnEmitterBuffersRefuseToStartNamingBothSettings() {
+        assertEquals(32_768, KafkaEventSink.withinEmitterBuffer(32_768, 32_768));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> KafkaEventSink.withinEmitterBuffer(40_000, 32_768));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("GAMEFLOW_GENERATOR_KAFKA_MAX_IN_FLIGHT")
+                && refused.getMessage().contains("MP_MESSAGING_EMITTER_DEFAULT_BUFFER_SIZE"), refused.getMessage());
+    }
+
+    @Test
     void aFailedSendDoesNotCount() {
         SentKpis kpis = new SentKpis(ZoneOffset.UTC);
         SendStats stats = new SendStats(new SimpleMeterRegistry(), kpis);
