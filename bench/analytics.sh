@@ -20,6 +20,8 @@
 # baseline, baseline and this build take turns REPEAT times, then the baseline once more, and the medians are compared;
 # single runs differ by up to 15 % here), ANALYTICS_METRICS_RUN (1: 0 skips metrics-service, for a baseline comparison),
 # ANALYTICS_TAG (unset: results go to bench/results/analytics-<date>.md/.json, else analytics-<date>-<tag>.md/.json).
+# Besides the rate, each run reports the service's CPU time per event from ready to lag 0 (/proc/<pid>/stat, all
+# threads): the rate moves with the share of the two cores the machine gives, the CPU an event needs much less.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -100,22 +102,30 @@ say "  raw consumer: $RAW_ENGAGEMENT records/s on player-events + purchase-event
 # --- the services -------------------------------------------------------------------------------------------------
 # catch_up LABEL GROUP N TOPIC... (after launching the instances, STARTED_AT of the first, READY_AT when all are ready,
 # PIDS of them): waits for lag 0, sets RESULT_JSON and RESULT_ROW
+# cpu_s PID: the CPU seconds (user + system, all threads) the process used so far
+cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print ($12 + $13) / hz}' "/proc/$1/stat"; }
+# cpu_of PID...: their CPU seconds together
+cpu_of() { local pid total=0; for pid in "$@"; do total=$(awk -v a="$total" -v b="$(cpu_s "$pid")" 'BEGIN {print a + b}'); done; echo "$total"; }
 catch_up() {
-  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid
+  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid cpu_used cpu_us
   shift 3
   for pid in "${PIDS[@]}"; do
     f=$BENCH_DIR/rss-$pid; max_rss_sampler "$pid" >"$f" & SAMPLERS+=("$!"); rss_files+=("$f")
   done
   read -r done_at _ < <(bench_kafka "$BOOTSTRAP" wait-caught-up "$group" "$TIMEOUT" "$@") || die "$label did not catch up"
+  # CPU per event while catching up: steadier than the rate on a machine whose share of the cores varies
+  cpu_used=$(awk -v a="$(cpu_of "${PIDS[@]}")" -v b="$CPU_AT_READY" 'BEGIN {printf "%.2f", a - b}')
+  cpu_us=$(awk -v c="$cpu_used" -v n="$n" 'BEGIN {printf "%.1f", c * 1000000 / n}')
   kill -TERM "${SAMPLERS[@]}"; wait "${SAMPLERS[@]}" 2>/dev/null || true; SAMPLERS=()
   local rss_list=()
   for f in "${rss_files[@]}"; do rss_list+=("$(cat "$f")"); ((${rss_list[-1]} > peak)) && peak=${rss_list[-1]}; done
   rate=$(awk -v n="$n" -v a="$READY_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
   rate_all=$(awk -v n="$n" -v a="$FIRST_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
-  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), peak RSS ${rss_list[*]} MiB"
+  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), $cpu_us µs CPU an event, peak RSS ${rss_list[*]} MiB"
   RESULT_RATE=$rate
-  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
-  RESULT_ROW="$label|$n|$rate|$rate_all|${STARTUPS[*]}|${rss_list[*]}"
+  RESULT_CPU_US=$cpu_us
+  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"cpu_s\": $cpu_used, \"cpu_us_per_event\": $cpu_us, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
+  RESULT_ROW="$label|$n|$rate|$rate_all|$cpu_us|${STARTUPS[*]}|${rss_list[*]}"
 }
 SAMPLERS=()
 
@@ -139,6 +149,7 @@ engagement_instances() {
     STARTUPS+=("$STARTUP_S")
   done
   READY_AT=$(date +%s.%N)
+  CPU_AT_READY=$(cpu_of "${PIDS[@]}")
 }
 
 rows=()
@@ -151,7 +162,7 @@ baseline_run() {
   SERVICE_ROOT=$BASELINE engagement_instances 1 "engagement-bench-baseline-$1-$RUN"
   catch_up "engagement, 1 instance, baseline $commit (run $1)" "engagement-bench-baseline-$1-$RUN" "$N_ENGAGEMENT" \
     player-events purchase-events
-  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); BASELINE_RATES+=("$RESULT_RATE")
+  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); BASELINE_RATES+=("$RESULT_RATE"); BASELINE_CPU+=("$RESULT_CPU_US")
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
 # this_run N: this build's engagement-service, 1 instance
@@ -161,11 +172,11 @@ this_run() {
   say "analytics: engagement-service, 1 instance, from offset 0 of $N_ENGAGEMENT records${BASELINE:+ (run $1)}"
   engagement_instances 1 "engagement-bench-1-$1-$RUN"
   catch_up "$label" "engagement-bench-1-$1-$RUN" "$N_ENGAGEMENT" player-events purchase-events
-  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); THIS_RATES+=("$RESULT_RATE")
+  rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); THIS_RATES+=("$RESULT_RATE"); THIS_CPU+=("$RESULT_CPU_US")
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-BASELINE_RATES=(); THIS_RATES=()
+BASELINE_RATES=(); THIS_RATES=(); BASELINE_CPU=(); THIS_CPU=()
 for ((r = 1; r <= REPEAT; r++)); do
   [[ -z $BASELINE ]] || baseline_run "$r"
   this_run "$r"
@@ -182,6 +193,7 @@ if [[ $METRICS_RUN == 1 ]]; then
     ${METRICS_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
   PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
   wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
+  CPU_AT_READY=$(cpu_of "${PIDS[@]}")
   catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics
   METRICS_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_METRICS"); json_rows+=("$RESULT_JSON")
   stop_pid "${PIDS[0]}"
@@ -206,17 +218,21 @@ out=$RESULTS_DIR/analytics-$stamp${ANALYTICS_TAG:+-$ANALYTICS_TAG}
   echo "Raw consumer: ConsumerPerformance, fetch time only: $RAW_ENGAGEMENT records/s on player-events + purchase-events,"
   echo "$RAW_METRICS on server-metrics. Machine: $(machine_facts)"
   echo
-  echo "| run | records | events/s | (incl. startup) | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | records | events/s | (incl. startup) | CPU µs an event | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for row in "${rows[@]}"; do
-    IFS='|' read -r label n rate rate_all startups rss raw <<<"$row"
-    echo "| $label | $n | $rate | ($rate_all) | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
+    IFS='|' read -r label n rate rate_all cpu_us startups rss raw <<<"$row"
+    echo "| $label | $n | $rate | ($rate_all) | $cpu_us | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
   done
   if [[ -n $BASELINE ]]; then
     b=$(median "${BASELINE_RATES[@]}")
     echo
     echo "Median of this build's $REPEAT run(s): $ENGAGEMENT_1 events/s; of the baseline's $((REPEAT + 1)): $b events/s;" \
       "this build vs the baseline: $(awk -v a="$ENGAGEMENT_1" -v b="$b" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}')."
+    bc=$(printf '%s\n' "${BASELINE_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+    tc=$(printf '%s\n' "${THIS_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+    echo "CPU an event, medians: this build $tc µs, the baseline $bc µs:" \
+      "$(awk -v a="$tc" -v b="$bc" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}') (CPU used from ready to lag 0, all threads)."
   fi
 } >"$out.md"
 (IFS=,; printf '{"benchmark": "analytics", "date": "%s", "machine": %s, "topics": {"player-events": %s, "purchase-events": %s, "server-metrics": %s}, "prefill_send_errors": %s, "raw_consumer": {"engagement_topics_per_s": %s, "server_metrics_per_s": %s, "player_events": [%s, %s], "purchase_events": [%s, %s], "server_metrics": [%s, %s]}, "results": [%s]}\n' \
