@@ -70,6 +70,14 @@ public class RealAlertmanager implements QuarkusTestResourceLifecycleManager {
             }
             process.destroyForcibly();
         }
+        if (dir != null) {
+            // its config, log and data: nothing a later run reads, so nothing to leave in the machine's temp
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                dir.toFile().deleteOnExit();
+            }
+        }
     }
 
     private void awaitReady() throws IOException {

@@ -187,4 +187,30 @@ class FraudTopologyTest {
         buy("yen_buyer", "purchase", "JPY", "1500", "skin", 601);
         assertEquals(List.of(), found(), "no outlier across currencies");
     }
+
+    /** Untraced here (no SDK): the finding still carries on the trace and names the event of the purchase that tripped it. */
+    @Test
+    void aFindingCarriesOnTheTraceAndTheEventIdOfThePurchaseThatTrippedIt() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        for (int i = 0; i < 6; i++) {
+            PurchaseEvent event = new PurchaseEvent(new PurchaseEvent.Parameters("traced-" + i, "purchase", "EUR",
+                    new BigDecimal("0.99"), "gem_item", "gem"), T0.plusSeconds(i), new UserData("traced", "PC"));
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(EventHeaders.EVENT_ID, ("traced-event-" + i).getBytes(StandardCharsets.UTF_8));
+            headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            input.pipeInput(new TestRecord<>("traced", EventJson.write(event), headers, T0.plusSeconds(i)));
+        }
+        buy("untraced", "purchase", "EUR", "0.99", "gem", 0);
+        for (int i = 1; i < 6; i++) {
+            buy("untraced", "purchase", "EUR", "0.99", "gem", i);
+        }
+        List<TestRecord<String, String>> out = findings.readRecordsToList();
+        assertEquals(2, out.size(), out::toString);
+        TestRecord<String, String> traced = out.stream().filter(r -> r.key().equals("traced")).findFirst().orElseThrow();
+        assertEquals("traced-event-5", new String(traced.headers().lastHeader(EventHeaders.EVENT_ID).value(), StandardCharsets.UTF_8));
+        assertTrue(new String(traced.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-"), "the trace goes on");
+        TestRecord<String, String> untraced = out.stream().filter(r -> r.key().equals("untraced")).findFirst().orElseThrow();
+        assertEquals(null, untraced.headers().lastHeader("traceparent"), "no trace where the purchase had none");
+    }
 }
