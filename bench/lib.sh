@@ -70,7 +70,8 @@ start_service() {
 # service_java_opts NAME: the JVM options a service starts with: BENCH_JAVA_OPTS for all when set, else the defaults
 # of scripts/java-opts.sh; launch_service also sets MALLOC_ARENA_MAX (2 unless set)
 source "$ROOT/scripts/java-opts.sh"
-service_java_opts() { echo "${BENCH_JAVA_OPTS:-$(default_java_opts "$1")}"; }
+# BENCH_JAVA_OPTS_EXTRA is added to either, e.g. -Xlog:gc:file=target/bench/gc-%p.log to see what a run spent on GC
+service_java_opts() { echo "${BENCH_JAVA_OPTS:-$(default_java_opts "$1")} ${BENCH_JAVA_OPTS_EXTRA:-}"; }
 
 # launch_service NAME PORT [VAR=value...]: as start_service, without waiting (then wait_ready); sets STARTED_PID and
 # STARTED_AT (epoch seconds, with fractions)
