@@ -2,12 +2,14 @@ package io.gameflow.metrics.messaging;
 
 import io.gameflow.events.EventJson;
 import io.gameflow.kafka.KafkaClientConfig;
+import io.gameflow.kafka.TraceHeaders;
 import io.gameflow.metrics.config.MetricsConfig;
 import io.gameflow.metrics.domain.Alert;
 import io.gameflow.metrics.streams.MetricsTopology;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,6 +56,11 @@ public class AlertForwarder {
     private final Counter failures;
     private final Tracer tracer;
     private final Map<TopicPartition, Map<String, Alert>> firingByPartition = new HashMap<>();
+    /**
+     * The trace each firing alert was raised in, when it was traced: every post names it (the trace_id annotation),
+     * resends included, since Alertmanager keeps the annotations of the latest post.
+     */
+    private final Map<TopicPartition, Map<String, String>> traceIdByPartition = new HashMap<>();
     private final Map<TopicPartition, Long> forwardFrom = new HashMap<>();
     private final List<ConsumerRecord<String, String>> pending = new ArrayList<>();
     private volatile KafkaConsumer<String, String> consumer;
@@ -138,10 +145,16 @@ public class AlertForwarder {
         Alert alert = parse(record);
         if (alert != null) {
             Map<String, Alert> firing = firingByPartition.computeIfAbsent(partition, p -> new LinkedHashMap<>());
+            Map<String, String> traceIds = traceIdByPartition.computeIfAbsent(partition, p -> new HashMap<>());
             if (alert.isFiring()) {
                 firing.put(alert.alertId(), alert);
+                SpanContext raisedIn = TraceHeaders.sampledIn(record.headers());
+                if (raisedIn != null) {
+                    traceIds.putIfAbsent(alert.alertId(), raisedIn.getTraceId());
+                }
             } else {
                 firing.remove(alert.alertId());
+                traceIds.remove(alert.alertId());
             }
         }
         if (record.offset() >= forwardFrom.getOrDefault(partition, 0L)) {
@@ -152,20 +165,22 @@ public class AlertForwarder {
     /** New alert records, each traced one followed by a span of the post and named with its trace at Alertmanager. */
     private boolean sendTraced(List<ConsumerRecord<String, String>> records, Instant now) {
         AlertPostSpans spans = AlertPostSpans.start(tracer, records);
-        Exception failure = post(alertsOf(records), spans.traceIds(), now);
+        Exception failure = post(alertsOf(records), now);
         spans.end(failure);
         return failure == null;
     }
 
     private boolean send(List<Alert> alerts, Instant now) {
-        return post(alerts, Map.of(), now) == null;
+        return post(alerts, now) == null;
     }
 
     /** @return why Alertmanager did not take them, or null when it did */
-    private Exception post(List<Alert> alerts, Map<String, String> traceIds, Instant now) {
+    private Exception post(List<Alert> alerts, Instant now) {
         if (alerts.isEmpty()) {
             return null;
         }
+        Map<String, String> traceIds = new HashMap<>();
+        traceIdByPartition.values().forEach(traceIds::putAll);
         try {
             alertmanager.post(alerts, traceIds, now, config.resendEvery().multipliedBy(4));
             return null;
@@ -218,6 +233,7 @@ public class AlertForwarder {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(p -> {
                 firingByPartition.remove(p);
+                traceIdByPartition.remove(p);
                 forwardFrom.remove(p);
             });
             pending.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));

@@ -13,19 +13,16 @@ import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The last step of a traced alert: one span per alert record of a post to Alertmanager that carries a sampled trace,
  * a child of that trace, so that the trace of a server sample ends where Alertmanager took (or refused) its alert.
- * The trace id also goes to Alertmanager as the alert's {@code trace_id} annotation, the way from an alert to its trace.
+ * (The trace id goes to Alertmanager as the alert's {@code trace_id} annotation: {@link AlertForwarder}.)
  */
 final class AlertPostSpans {
 
     private final List<Span> spans = new ArrayList<>();
-    private final Map<String, String> traceIdByAlertId = new HashMap<>();
 
     private AlertPostSpans() {
     }
@@ -52,14 +49,8 @@ final class AlertPostSpans {
                 span.setAttribute(RecordTracing.EVENT_ID_ATTRIBUTE, eventId);
             }
             post.spans.add(span);
-            post.traceIdByAlertId.put(alert.alertId(), carried.getTraceId());
         }
         return post;
-    }
-
-    /** The trace of each traced alert of the post, by alert id. */
-    Map<String, String> traceIds() {
-        return traceIdByAlertId;
     }
 
     /** @param failure why Alertmanager did not take the post, or null when it did */

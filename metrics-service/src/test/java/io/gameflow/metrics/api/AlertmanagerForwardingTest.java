@@ -63,8 +63,16 @@ class AlertmanagerForwardingTest {
         for (int s = 0; s <= 70; s += 5) {
             sender.sendTraced(server, event(server, "ap-south", 97, 40, 80, t0.plusSeconds(s)), "00-" + trace + "-b7ad6b7169203331-01");
         }
-        await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", "server_id=\"" + server + "\"")
+        String alert = "find { it.labels.alertname == 'cpu_critical' }";
+        String filter = "server_id=\"" + server + "\"";
+        java.util.concurrent.atomic.AtomicReference<String> firstPost = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(WAIT).untilAsserted(() -> firstPost.set(given().queryParam("filter", filter)
                 .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
-                .body("find { it.labels.alertname == 'cpu_critical' }.annotations.trace_id", equalTo(trace)));
+                .body(alert + ".annotations.trace_id", equalTo(trace)).extract().path(alert + ".updatedAt")));
+        // Alertmanager keeps the annotations of the latest post: the resends of the firing alert name the trace too
+        await().atMost(WAIT).untilAsserted(() -> given().queryParam("filter", filter)
+                .get(RealAlertmanager.url() + "/api/v2/alerts").then().statusCode(200)
+                .body(alert + ".updatedAt", not(equalTo(firstPost.get())))
+                .body(alert + ".annotations.trace_id", equalTo(trace)));
     }
 }
