@@ -90,12 +90,10 @@ public class EventPublisher {
                 acknowledgement.fail(new TimeoutException("the request's Kafka timeout passed before its records were all sent"));
                 return;
             }
-            if (traced == null) {
-                producer.send(recordOf(event, eventIdHeader(event)), acknowledgement);
-            } else {
-                RecordHeaders headers = new RecordHeaders();
-                Span span = tracing.startPublish(traced, event, headers);
-                producer.send(recordOf(event, headers), acknowledgement);
+            RecordHeaders headers = eventIdHeader(event);
+            Span span = traced == null ? null : tracing.startPublish(traced, event, headers);
+            producer.send(recordOf(event, headers), acknowledgement);
+            if (span != null) {
                 span.end();
             }
         }

@@ -1,6 +1,5 @@
 package io.gameflow.ingest.messaging;
 
-import io.gameflow.events.EventHeaders;
 import io.gameflow.ingest.domain.ValidatedEvent;
 import io.gameflow.kafka.TraceHeaders;
 import io.opentelemetry.api.trace.Span;
@@ -9,8 +8,6 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Headers;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Each event of a sampled request gets a span of its own, a child of the request's, named after its topic and
@@ -45,7 +42,6 @@ public class EventTracing {
                 .setAttribute(EVENT_ID_ATTRIBUTE, event.eventId())
                 .startSpan();
         TraceHeaders.write(request.with(span), headers);
-        headers.add(EventHeaders.EVENT_ID, event.eventId().getBytes(StandardCharsets.UTF_8));
         return span;
     }
 }
