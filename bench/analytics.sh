@@ -19,9 +19,12 @@
 # this one's, on the same records: a change's cost measured without a new pre-fill in between), ANALYTICS_REPEAT (1: with a
 # baseline, baseline and this build take turns REPEAT times, then the baseline once more, and the medians are compared;
 # single runs differ by up to 15 % here), ANALYTICS_METRICS_RUN (1: 0 skips metrics-service, for a baseline comparison),
-# ANALYTICS_TAG (unset: results go to bench/results/analytics-<date>.md/.json, else analytics-<date>-<tag>.md/.json).
+# ANALYTICS_PAIRED (0; 1: with a baseline, the two run side by side REPEAT times instead of in turns, and the CPU an
+# event is compared pair by pair), ANALYTICS_TAG (unset: results go to bench/results/analytics-<date>.md/.json, else analytics-<date>-<tag>.md/.json).
 # Besides the rate, each run reports the service's CPU time per event from ready to lag 0 (/proc/<pid>/stat, all
-# threads): the rate moves with the share of the two cores the machine gives, the CPU an event needs much less.
+# threads): the rate moves with the share of the two cores the machine gives, the CPU an event needs much less. Two
+# figures of the same window tell a slow host from a slow build: the share of the machine's CPU time the hypervisor
+# stole (/proc/stat), and the broker's CPU an event (it serves the same records to every run).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -33,6 +36,7 @@ TIMEOUT=${ANALYTICS_TIMEOUT:-1800}
 SCALING=${ANALYTICS_SCALING:-1}
 BASELINE=${ANALYTICS_BASELINE:-}
 REPEAT=${ANALYTICS_REPEAT:-1}
+PAIRED=${ANALYTICS_PAIRED:-0}
 METRICS_RUN=${ANALYTICS_METRICS_RUN:-1}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-27092}
 GENERATOR_PORT=${BENCH_GENERATOR_PORT:-27081}
@@ -106,8 +110,17 @@ say "  raw consumer: $RAW_ENGAGEMENT records/s on player-events + purchase-event
 cpu_s() { awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print ($12 + $13) / hz}' "/proc/$1/stat"; }
 # cpu_of PID...: their CPU seconds together
 cpu_of() { local pid total=0; for pid in "$@"; do total=$(awk -v a="$total" -v b="$(cpu_s "$pid")" 'BEGIN {print a + b}'); done; echo "$total"; }
+# machine_ticks: "<stolen> <all>" CPU ticks of the machine so far
+machine_ticks() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+BROKER_PID=$(broker_pid "$KAFKA_PORT")
+# mark_ready: the CPU counters at the moment the instances are ready, for catch_up
+mark_ready() {
+  CPU_AT_READY=$(cpu_of "${PIDS[@]}")
+  BROKER_CPU_AT_READY=$(cpu_s "$BROKER_PID")
+  read -r STEAL_AT_READY TICKS_AT_READY < <(machine_ticks)
+}
 catch_up() {
-  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid cpu_used cpu_us
+  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid cpu_used cpu_us broker_us steal_pct steal ticks
   shift 3
   for pid in "${PIDS[@]}"; do
     f=$BENCH_DIR/rss-$pid; max_rss_sampler "$pid" >"$f" & SAMPLERS+=("$!"); rss_files+=("$f")
@@ -116,18 +129,32 @@ catch_up() {
   # CPU per event while catching up: steadier than the rate on a machine whose share of the cores varies
   cpu_used=$(awk -v a="$(cpu_of "${PIDS[@]}")" -v b="$CPU_AT_READY" 'BEGIN {printf "%.2f", a - b}')
   cpu_us=$(awk -v c="$cpu_used" -v n="$n" 'BEGIN {printf "%.1f", c * 1000000 / n}')
+  broker_us=$(awk -v a="$(cpu_s "$BROKER_PID")" -v b="$BROKER_CPU_AT_READY" -v n="$n" 'BEGIN {printf "%.1f", (a - b) * 1000000 / n}')
+  read -r steal ticks < <(machine_ticks)
+  steal_pct=$(awk -v s=$((steal - STEAL_AT_READY)) -v t=$((ticks - TICKS_AT_READY)) 'BEGIN {printf "%.1f", t ? s * 100 / t : 0}')
   kill -TERM "${SAMPLERS[@]}"; wait "${SAMPLERS[@]}" 2>/dev/null || true; SAMPLERS=()
   local rss_list=()
   for f in "${rss_files[@]}"; do rss_list+=("$(cat "$f")"); ((${rss_list[-1]} > peak)) && peak=${rss_list[-1]}; done
   rate=$(awk -v n="$n" -v a="$READY_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
   rate_all=$(awk -v n="$n" -v a="$FIRST_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
-  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), $cpu_us µs CPU an event, peak RSS ${rss_list[*]} MiB"
+  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), $cpu_us µs CPU an event (broker $broker_us, stolen $steal_pct %), peak RSS ${rss_list[*]} MiB"
   RESULT_RATE=$rate
   RESULT_CPU_US=$cpu_us
-  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"cpu_s\": $cpu_used, \"cpu_us_per_event\": $cpu_us, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
-  RESULT_ROW="$label|$n|$rate|$rate_all|$cpu_us|${STARTUPS[*]}|${rss_list[*]}"
+  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"cpu_s\": $cpu_used, \"cpu_us_per_event\": $cpu_us, \"broker_cpu_us_per_event\": $broker_us, \"stolen_cpu_pct\": $steal_pct, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
+  RESULT_ROW="$label|$n|$rate|$rate_all|$cpu_us|$broker_us|$steal_pct|${STARTUPS[*]}|${rss_list[*]}"
 }
 SAMPLERS=()
+
+# launch_engagement PORT APP_ID STATE: one engagement-service instance of application APP_ID, its state in a fresh
+# $BENCH_DIR/state/STATE, without waiting (SERVICE_ROOT: another checkout's build)
+launch_engagement() {
+  rm -rf "$BENCH_DIR/state/$3"
+  launch_service engagement-service "$1" QUARKUS_HTTP_PORT="$1" \
+    KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/$3" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="$2" \
+    GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
+    ${ENGAGEMENT_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS} \
+    ${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:+KAFKA_STREAMS_GAMEFLOW_ROCKSDB_MEMORY_BYTES=$ENGAGEMENT_ROCKSDB_MEMORY_BYTES}
+}
 
 # engagement_instances COUNT APP_ID: launches COUNT instances together, waits until all are ready
 engagement_instances() {
@@ -135,12 +162,7 @@ engagement_instances() {
   PIDS=(); STARTUPS=(); FIRST_AT=
   for ((i = 0; i < count; i++)); do
     port=$((ENGAGEMENT_PORT + 2 * i)) # +2: the second instance stays clear of metrics-service's port
-    rm -rf "$BENCH_DIR/state/$app-$i"
-    BENCH_LOG_NAME=engagement-service-$app-$i launch_service engagement-service "$port" QUARKUS_HTTP_PORT="$port" \
-      KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" KAFKA_STREAMS_STATE_DIR="$BENCH_DIR/state/$app-$i" QUARKUS_KAFKA_STREAMS_APPLICATION_ID="$app" \
-      GAMEFLOW_ADVERTISED_HOST=127.0.0.1 \
-      ${ENGAGEMENT_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$ENGAGEMENT_COMMIT_INTERVAL_MS} \
-      ${ENGAGEMENT_ROCKSDB_MEMORY_BYTES:+KAFKA_STREAMS_GAMEFLOW_ROCKSDB_MEMORY_BYTES=$ENGAGEMENT_ROCKSDB_MEMORY_BYTES}
+    BENCH_LOG_NAME=engagement-service-$app-$i launch_engagement "$port" "$app" "$app-$i"
     PIDS+=("$STARTED_PID"); FIRST_AT=${FIRST_AT:-$STARTED_AT}; eval "AT_$i=$STARTED_AT"
   done
   for ((i = 0; i < count; i++)); do
@@ -149,7 +171,7 @@ engagement_instances() {
     STARTUPS+=("$STARTUP_S")
   done
   READY_AT=$(date +%s.%N)
-  CPU_AT_READY=$(cpu_of "${PIDS[@]}")
+  mark_ready
 }
 
 rows=()
@@ -176,12 +198,48 @@ this_run() {
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-BASELINE_RATES=(); THIS_RATES=(); BASELINE_CPU=(); THIS_CPU=()
+# paired_run N: the baseline's and this build's engagement-service side by side, started together, each with its own
+# application id on the same records: both see the same host at the same moment, which runs in turns cannot promise
+# on a machine whose speed drifts by a quarter within the hour. Each catches up in its own background job.
+paired_run() {
+  local commit base_app=engagement-bench-pair-baseline-$1-$RUN this_app=engagement-bench-pair-$1-$RUN
+  local base_pid base_at base_startup base_cpu this_pid this_at this_startup this_cpu jobs=() side
+  commit=$(git -C "$BASELINE" rev-parse --short HEAD)
+  say "analytics: baseline engagement-service ($commit) and this build's side by side, 1 instance each, from offset 0 of $N_ENGAGEMENT records (pair $1)"
+  SERVICE_ROOT=$BASELINE BENCH_LOG_NAME=engagement-service-$base_app launch_engagement "$ENGAGEMENT_PORT" "$base_app" "$base_app"
+  base_pid=$STARTED_PID base_at=$STARTED_AT
+  BENCH_LOG_NAME=engagement-service-$this_app launch_engagement $((ENGAGEMENT_PORT + 2)) "$this_app" "$this_app"
+  this_pid=$STARTED_PID this_at=$STARTED_AT
+  STARTED_AT=$base_at; wait_ready engagement-service "$ENGAGEMENT_PORT" "$base_pid"; base_startup=$STARTUP_S
+  STARTED_AT=$this_at; wait_ready engagement-service $((ENGAGEMENT_PORT + 2)) "$this_pid"; this_startup=$STARTUP_S
+  READY_AT=$(date +%s.%N)
+  PIDS=("$this_pid"); mark_ready; this_cpu=$CPU_AT_READY
+  PIDS=("$base_pid"); mark_ready; base_cpu=$CPU_AT_READY
+  (PIDS=("$base_pid") STARTUPS=("$base_startup") FIRST_AT=$base_at CPU_AT_READY=$base_cpu
+    catch_up "engagement, 1 instance, baseline $commit (pair $1)" "$base_app" "$N_ENGAGEMENT" player-events purchase-events
+    printf '%s\n' "$RESULT_ROW" "$RESULT_JSON" "$RESULT_RATE" "$RESULT_CPU_US" >"$BENCH_DIR/pair-baseline") &
+  jobs+=("$!")
+  (PIDS=("$this_pid") STARTUPS=("$this_startup") FIRST_AT=$this_at CPU_AT_READY=$this_cpu
+    catch_up "engagement, 1 instance (pair $1)" "$this_app" "$N_ENGAGEMENT" player-events purchase-events
+    printf '%s\n' "$RESULT_ROW" "$RESULT_JSON" "$RESULT_RATE" "$RESULT_CPU_US" >"$BENCH_DIR/pair-this") &
+  jobs+=("$!")
+  wait "${jobs[@]}" || die "pair $1 did not catch up"
+  for side in baseline this; do
+    mapfile -t result <"$BENCH_DIR/pair-$side"
+    rows+=("${result[0]}|$RAW_ENGAGEMENT"); json_rows+=("${result[1]}")
+    if [[ $side == baseline ]]; then BASELINE_RATES+=("${result[2]}"); BASELINE_CPU+=("${result[3]}")
+    else THIS_RATES+=("${result[2]}"); THIS_CPU+=("${result[3]}"); fi
+  done
+  PAIR_RATIOS+=("$(awk -v a="${THIS_CPU[-1]}" -v b="${BASELINE_CPU[-1]}" 'BEGIN {printf "%.3f", a / b}')")
+  stop_pid "$base_pid"; stop_pid "$this_pid"
+}
+BASELINE_RATES=(); THIS_RATES=(); BASELINE_CPU=(); THIS_CPU=(); PAIR_RATIOS=()
 for ((r = 1; r <= REPEAT; r++)); do
+  if [[ -n $BASELINE && $PAIRED == 1 ]]; then paired_run "$r"; continue; fi
   [[ -z $BASELINE ]] || baseline_run "$r"
   this_run "$r"
 done
-[[ -z $BASELINE ]] || baseline_run $((REPEAT + 1))
+[[ -z $BASELINE || $PAIRED == 1 ]] || baseline_run $((REPEAT + 1))
 ENGAGEMENT_1=$(median "${THIS_RATES[@]}")
 
 METRICS_1=
@@ -193,7 +251,7 @@ if [[ $METRICS_RUN == 1 ]]; then
     ${METRICS_COMMIT_INTERVAL_MS:+KAFKA_STREAMS_COMMIT_INTERVAL_MS=$METRICS_COMMIT_INTERVAL_MS}
   PIDS=("$STARTED_PID"); FIRST_AT=$STARTED_AT
   wait_ready metrics-service "$METRICS_PORT" "$STARTED_PID"; STARTUPS=("$STARTUP_S"); READY_AT=$(date +%s.%N)
-  CPU_AT_READY=$(cpu_of "${PIDS[@]}")
+  mark_ready
   catch_up "metrics, 1 instance" "metrics-bench-$RUN" "$N_METRICS" server-metrics
   METRICS_1=$RESULT_RATE; rows+=("$RESULT_ROW|$RAW_METRICS"); json_rows+=("$RESULT_JSON")
   stop_pid "${PIDS[0]}"
@@ -218,21 +276,25 @@ out=$RESULTS_DIR/analytics-$stamp${ANALYTICS_TAG:+-$ANALYTICS_TAG}
   echo "Raw consumer: ConsumerPerformance, fetch time only: $RAW_ENGAGEMENT records/s on player-events + purchase-events,"
   echo "$RAW_METRICS on server-metrics. Machine: $(machine_facts)"
   echo
-  echo "| run | records | events/s | (incl. startup) | CPU µs an event | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | records | events/s | (incl. startup) | CPU µs an event | broker's CPU µs an event | CPU stolen | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for row in "${rows[@]}"; do
-    IFS='|' read -r label n rate rate_all cpu_us startups rss raw <<<"$row"
-    echo "| $label | $n | $rate | ($rate_all) | $cpu_us | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
+    IFS='|' read -r label n rate rate_all cpu_us broker_us steal_pct startups rss raw <<<"$row"
+    echo "| $label | $n | $rate | ($rate_all) | $cpu_us | $broker_us | $steal_pct % | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
   done
   if [[ -n $BASELINE ]]; then
     b=$(median "${BASELINE_RATES[@]}")
     echo
-    echo "Median of this build's $REPEAT run(s): $ENGAGEMENT_1 events/s; of the baseline's $((REPEAT + 1)): $b events/s;" \
+    echo "Median of this build's $REPEAT run(s): $ENGAGEMENT_1 events/s; of the baseline's ${#BASELINE_RATES[@]}: $b events/s;" \
       "this build vs the baseline: $(awk -v a="$ENGAGEMENT_1" -v b="$b" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}')."
     bc=$(printf '%s\n' "${BASELINE_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
     tc=$(printf '%s\n' "${THIS_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
     echo "CPU an event, medians: this build $tc µs, the baseline $bc µs:" \
       "$(awk -v a="$tc" -v b="$bc" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}') (CPU used from ready to lag 0, all threads)."
+    if [[ $PAIRED == 1 ]]; then
+      echo "The two ran side by side, so the rates are each one's share of the machine; the CPU an event, this build's" \
+        "over the baseline's, pair by pair: ${PAIR_RATIOS[*]} (median $(printf '%s\n' "${PAIR_RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'))."
+    fi
   fi
 } >"$out.md"
 (IFS=,; printf '{"benchmark": "analytics", "date": "%s", "machine": %s, "topics": {"player-events": %s, "purchase-events": %s, "server-metrics": %s}, "prefill_send_errors": %s, "raw_consumer": {"engagement_topics_per_s": %s, "server_metrics_per_s": %s, "player_events": [%s, %s], "purchase_events": [%s, %s], "server_metrics": [%s, %s]}, "results": [%s]}\n' \
