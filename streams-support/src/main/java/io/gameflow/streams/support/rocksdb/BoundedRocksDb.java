@@ -2,11 +2,7 @@ package io.gameflow.streams.support.rocksdb;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
-import org.rocksdb.BlockBasedTableConfig;
-import org.rocksdb.Cache;
-import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
-import org.rocksdb.WriteBufferManager;
 
 import java.util.Map;
 
@@ -15,7 +11,8 @@ import java.util.Map;
  * its own block cache and memtables, so a dozen stores on six partitions take hundreds of MiB outside the heap; here
  * they share one cache of {@code gameflow.rocksdb.memory.bytes} (passed through as {@code kafka-streams.*}: each
  * service sets its own size; 64 MiB when unset), half of it for memtables, counted against the cache. This is the
- * setup of Kafka Streams' memory-management guide.
+ * setup of Kafka Streams' memory-management guide, with memtables small enough for many stores to share the budget
+ * ({@link SharedRocksDbMemory}).
  */
 @RegisterForReflection
 public class BoundedRocksDb implements RocksDBConfigSetter {
@@ -23,27 +20,18 @@ public class BoundedRocksDb implements RocksDBConfigSetter {
     public static final String MEMORY_BYTES = "gameflow.rocksdb.memory.bytes";
     static final long DEFAULT_MEMORY_BYTES = 64L * 1024 * 1024;
 
-    private static Cache cache;
-    private static WriteBufferManager writeBuffers;
+    private static SharedRocksDbMemory shared;
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
-        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        SharedRocksDbMemory memory;
         synchronized (BoundedRocksDb.class) {
-            if (cache == null) {
-                long total = memory(configs.get(MEMORY_BYTES));
-                cache = new LRUCache(total, -1, false, 0.1);
-                writeBuffers = new WriteBufferManager(total / 2, cache);
+            if (shared == null) {
+                shared = new SharedRocksDbMemory(memory(configs.get(MEMORY_BYTES)));
             }
+            memory = shared;
         }
-        table.setBlockCache(cache);
-        table.setCacheIndexAndFilterBlocks(true);
-        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
-        table.setPinTopLevelIndexAndFilter(true);
-        options.setWriteBufferManager(writeBuffers);
-        options.setMaxWriteBufferNumber(2);
-        options.setWriteBufferSize(4L * 1024 * 1024);
-        options.setTableFormatConfig(table);
+        memory.applyTo(options);
     }
 
     @Override
