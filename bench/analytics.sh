@@ -24,7 +24,8 @@
 # Besides the rate, each run reports the service's CPU time per event from ready to lag 0 (/proc/<pid>/stat, all
 # threads): the rate moves with the share of the two cores the machine gives, the CPU an event needs much less. Two
 # figures of the same window tell a slow host from a slow build: the share of the machine's CPU time the hypervisor
-# stole (/proc/stat), and the broker's CPU an event (it serves the same records to every run).
+# stole (/proc/stat), and the broker's CPU an event (it serves the same records to every run). The share of RocksDB's
+# own threads (flushes, compactions) in the service's CPU is the third.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -47,6 +48,8 @@ ADMIN=(-H "X-Admin-Key: bench-admin-key")
 RUN=$(date +%s)
 
 ensure_built generator-service engagement-service metrics-service
+# each run's state is kept for a look after the run, until the next invocation (a million records leave ~100 MiB a run)
+rm -rf "$BENCH_DIR/state"
 TOOLS_CP=$(tools_classpath)
 say "analytics: starting Kafka on $KAFKA_PORT (logs: $BENCH_DIR/logs)"
 start_broker "$KAFKA_PORT"
@@ -113,6 +116,14 @@ cpu_of() { local pid total=0; for pid in "$@"; do total=$(awk -v a="$total" -v b
 # machine_ticks: "<stolen> <all>" CPU ticks of the machine so far
 machine_ticks() { awk '/^cpu / {print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 BROKER_PID=$(broker_pid "$KAFKA_PORT")
+# rocksdb_share PID...: the share of the processes' CPU, from its start, that RocksDB's own threads used (flushes and
+# compactions, "rocksdb:high" and "rocksdb:low"): the figure that showed a flush storm (bench/README.md, issue 22)
+rocksdb_share() {
+  local pid
+  for pid in "$@"; do cat /proc/"$pid"/task/*/stat 2>/dev/null; done | awk '{name = $0; sub(/^[0-9]+ \(/, "", name); sub(/\) .*$/, "", name)
+    rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " "); t = f[12] + f[13]; all += t; if (name ~ /^rocksdb:/) db += t}
+    END {printf "%.1f", all ? db * 100 / all : 0}'
+}
 # mark_ready: the CPU counters at the moment the instances are ready, for catch_up
 mark_ready() {
   CPU_AT_READY=$(cpu_of "${PIDS[@]}")
@@ -120,7 +131,7 @@ mark_ready() {
   read -r STEAL_AT_READY TICKS_AT_READY < <(machine_ticks)
 }
 catch_up() {
-  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid cpu_used cpu_us broker_us steal_pct steal ticks
+  local label=$1 group=$2 n=$3 done_at rate rate_all rss_files=() f peak=0 pid cpu_used cpu_us broker_us steal_pct steal ticks rocksdb_pct
   shift 3
   for pid in "${PIDS[@]}"; do
     f=$BENCH_DIR/rss-$pid; max_rss_sampler "$pid" >"$f" & SAMPLERS+=("$!"); rss_files+=("$f")
@@ -130,6 +141,7 @@ catch_up() {
   cpu_used=$(awk -v a="$(cpu_of "${PIDS[@]}")" -v b="$CPU_AT_READY" 'BEGIN {printf "%.2f", a - b}')
   cpu_us=$(awk -v c="$cpu_used" -v n="$n" 'BEGIN {printf "%.1f", c * 1000000 / n}')
   broker_us=$(awk -v a="$(cpu_s "$BROKER_PID")" -v b="$BROKER_CPU_AT_READY" -v n="$n" 'BEGIN {printf "%.1f", (a - b) * 1000000 / n}')
+  rocksdb_pct=$(rocksdb_share "${PIDS[@]}")
   read -r steal ticks < <(machine_ticks)
   steal_pct=$(awk -v s=$((steal - STEAL_AT_READY)) -v t=$((ticks - TICKS_AT_READY)) 'BEGIN {printf "%.1f", t ? s * 100 / t : 0}')
   kill -TERM "${SAMPLERS[@]}"; wait "${SAMPLERS[@]}" 2>/dev/null || true; SAMPLERS=()
@@ -137,11 +149,11 @@ catch_up() {
   for f in "${rss_files[@]}"; do rss_list+=("$(cat "$f")"); ((${rss_list[-1]} > peak)) && peak=${rss_list[-1]}; done
   rate=$(awk -v n="$n" -v a="$READY_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
   rate_all=$(awk -v n="$n" -v a="$FIRST_AT" -v b="$done_at" 'BEGIN {printf "%.0f", n / (b / 1000 - a)}')
-  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), $cpu_us µs CPU an event (broker $broker_us, stolen $steal_pct %), peak RSS ${rss_list[*]} MiB"
+  say "  $label: $n records caught up at $rate events/s from ready ($rate_all from process start), $cpu_us µs CPU an event (RocksDB's threads $rocksdb_pct % of it, broker $broker_us, stolen $steal_pct %), peak RSS ${rss_list[*]} MiB"
   RESULT_RATE=$rate
   RESULT_CPU_US=$cpu_us
-  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"cpu_s\": $cpu_used, \"cpu_us_per_event\": $cpu_us, \"broker_cpu_us_per_event\": $broker_us, \"stolen_cpu_pct\": $steal_pct, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
-  RESULT_ROW="$label|$n|$rate|$rate_all|$cpu_us|$broker_us|$steal_pct|${STARTUPS[*]}|${rss_list[*]}"
+  RESULT_JSON="{\"run\": \"$label\", \"records\": $n, \"events_per_s\": $rate, \"events_per_s_incl_startup\": $rate_all, \"cpu_s\": $cpu_used, \"cpu_us_per_event\": $cpu_us, \"rocksdb_threads_cpu_pct\": $rocksdb_pct, \"broker_cpu_us_per_event\": $broker_us, \"stolen_cpu_pct\": $steal_pct, \"startup_s\": [$(IFS=,; echo "${STARTUPS[*]}")], \"peak_rss_mib\": [$(IFS=,; echo "${rss_list[*]}")]}"
+  RESULT_ROW="$label|$n|$rate|$rate_all|$cpu_us|$rocksdb_pct|$broker_us|$steal_pct|${STARTUPS[*]}|${rss_list[*]}"
 }
 SAMPLERS=()
 
@@ -197,6 +209,8 @@ this_run() {
   rows+=("$RESULT_ROW|$RAW_ENGAGEMENT"); json_rows+=("$RESULT_JSON"); THIS_RATES+=("$RESULT_RATE"); THIS_CPU+=("$RESULT_CPU_US")
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 }
+# median_of X...: the median of decimals (median rounds to whole numbers)
+median_of() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 # paired_run N: the baseline's and this build's engagement-service side by side, started together, each with its own
 # application id on the same records: both see the same host at the same moment, which runs in turns cannot promise
@@ -231,9 +245,10 @@ paired_run() {
     else THIS_RATES+=("${result[2]}"); THIS_CPU+=("${result[3]}"); fi
   done
   PAIR_RATIOS+=("$(awk -v a="${THIS_CPU[-1]}" -v b="${BASELINE_CPU[-1]}" 'BEGIN {printf "%.3f", a / b}')")
+  PAIR_RATE_RATIOS+=("$(awk -v a="${THIS_RATES[-1]}" -v b="${BASELINE_RATES[-1]}" 'BEGIN {printf "%.3f", a / b}')")
   stop_pid "$base_pid"; stop_pid "$this_pid"
 }
-BASELINE_RATES=(); THIS_RATES=(); BASELINE_CPU=(); THIS_CPU=(); PAIR_RATIOS=()
+BASELINE_RATES=(); THIS_RATES=(); BASELINE_CPU=(); THIS_CPU=(); PAIR_RATIOS=(); PAIR_RATE_RATIOS=()
 for ((r = 1; r <= REPEAT; r++)); do
   if [[ -n $BASELINE && $PAIRED == 1 ]]; then paired_run "$r"; continue; fi
   [[ -z $BASELINE ]] || baseline_run "$r"
@@ -276,24 +291,25 @@ out=$RESULTS_DIR/analytics-$stamp${ANALYTICS_TAG:+-$ANALYTICS_TAG}
   echo "Raw consumer: ConsumerPerformance, fetch time only: $RAW_ENGAGEMENT records/s on player-events + purchase-events,"
   echo "$RAW_METRICS on server-metrics. Machine: $(machine_facts)"
   echo
-  echo "| run | records | events/s | (incl. startup) | CPU µs an event | broker's CPU µs an event | CPU stolen | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| run | records | events/s | (incl. startup) | CPU µs an event | RocksDB threads' share | broker's CPU µs an event | CPU stolen | startup (s) | peak RSS (MiB) | raw consumer (records/s) | ratio |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for row in "${rows[@]}"; do
-    IFS='|' read -r label n rate rate_all cpu_us broker_us steal_pct startups rss raw <<<"$row"
-    echo "| $label | $n | $rate | ($rate_all) | $cpu_us | $broker_us | $steal_pct % | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
+    IFS='|' read -r label n rate rate_all cpu_us rocksdb_pct broker_us steal_pct startups rss raw <<<"$row"
+    echo "| $label | $n | $rate | ($rate_all) | $cpu_us | $rocksdb_pct % | $broker_us | $steal_pct % | $startups | $rss | $raw | $(ratio "$rate" "$raw") |"
   done
   if [[ -n $BASELINE ]]; then
     b=$(median "${BASELINE_RATES[@]}")
     echo
     echo "Median of this build's $REPEAT run(s): $ENGAGEMENT_1 events/s; of the baseline's ${#BASELINE_RATES[@]}: $b events/s;" \
       "this build vs the baseline: $(awk -v a="$ENGAGEMENT_1" -v b="$b" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}')."
-    bc=$(printf '%s\n' "${BASELINE_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
-    tc=$(printf '%s\n' "${THIS_CPU[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+    bc=$(median_of "${BASELINE_CPU[@]}")
+    tc=$(median_of "${THIS_CPU[@]}")
     echo "CPU an event, medians: this build $tc µs, the baseline $bc µs:" \
       "$(awk -v a="$tc" -v b="$bc" 'BEGIN {printf "%+.1f %%", (a / b - 1) * 100}') (CPU used from ready to lag 0, all threads)."
     if [[ $PAIRED == 1 ]]; then
       echo "The two ran side by side, so the rates are each one's share of the machine; the CPU an event, this build's" \
-        "over the baseline's, pair by pair: ${PAIR_RATIOS[*]} (median $(printf '%s\n' "${PAIR_RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'))."
+        "over the baseline's, pair by pair: ${PAIR_RATIOS[*]} (median $(median_of "${PAIR_RATIOS[@]}")); the rate, this build's" \
+        "over the baseline's: ${PAIR_RATE_RATIOS[*]} (median $(median_of "${PAIR_RATE_RATIOS[@]}"))."
     fi
   fi
 } >"$out.md"

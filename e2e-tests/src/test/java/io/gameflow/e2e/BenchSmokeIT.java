@@ -67,7 +67,8 @@ class BenchSmokeIT {
         assertTrue(ingest.get("raw_producer").get("records_per_s").asDouble() > 0, "the raw producer measured");
         ingest.get("results").forEach(row -> assertTrue(row.get("events_per_s").asDouble() > 0, row.toString()));
         summary.get("benchmarks").get(3).get("results")
-                .forEach(row -> assertTrue(row.get("events_per_s").asDouble() > 0 && row.get("cpu_us_per_event").asDouble() > 0,
+                .forEach(row -> assertTrue(row.get("events_per_s").asDouble() > 0 && row.get("cpu_us_per_event").asDouble() > 0
+                        && row.get("broker_cpu_us_per_event").asDouble() >= 0 && row.get("stolen_cpu_pct").asDouble() >= 0,
                         row.toString()));
         assertTrue(Files.readString(results.resolve(onlySummary(results).getFileName().toString().replace(".json", ".md")))
                 .contains("## Where we stand"));
