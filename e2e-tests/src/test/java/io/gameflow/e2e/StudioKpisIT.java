@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -76,14 +77,21 @@ class StudioKpisIT {
                 .until(() -> days(truth()).size() >= 9 && today.toString().equals(last(days(truth())).get("date").asText()));
         post(GENERATOR + "/v1/generator/stop");
 
+        long[] comparedOnDaySeven = new long[1];
         await("engagement-service's KPIs to equal the truth").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     JsonNode truthDays = days(truth());
                     String from = truthDays.get(0).get("date").asText();
                     String to = last(truthDays).get("date").asText();
                     Map<String, JsonNode> daily = byDate(get(ENGAGEMENT + "/v1/kpis/daily?from=" + from + "&to=" + to).get("days"), "date");
-                    Map<String, JsonNode> cohorts = byDate(get(ENGAGEMENT + "/v1/kpis/retention?from=" + from + "&to=" + to)
-                            .get("cohorts"), "cohort");
+                    JsonNode retention = get(ENGAGEMENT + "/v1/kpis/retention?from=" + from + "&to=" + to);
+                    Map<String, JsonNode> cohorts = byDate(retention.get("cohorts"), "cohort");
+                    // a cohort's days run to the day of as_of, the task that has got least far: after the fast clock
+                    // a purchase partition that saw no purchase today stays on an earlier day (its clock goes on at 1x)
+                    LocalDate coveredTo = LocalDate.ofInstant(Instant.parse(retention.get("as_of").asText()), ZoneOffset.UTC);
+                    assertFalse(coveredTo.isBefore(LocalDate.parse(to).minusDays(1)),
+                            "the retention answers cover at least up to yesterday, as of " + coveredTo);
+                    comparedOnDaySeven[0] = 0;
                     for (JsonNode truthDay : truthDays) {
                         String date = truthDay.get("date").asText();
                         JsonNode day = daily.get(date);
@@ -91,19 +99,18 @@ class StudioKpisIT {
                         assertEquals(truthDay.get("dau").asLong(), day.get("dau").asLong(), "DAU of " + date);
                         assertEquals(truthDay.get("new_players").asLong(), day.get("new_players").asLong(), "new players of " + date);
                         assertEquals(truthDay.get("new_players").asLong(), cohort.get("new_players").asLong(), "cohort " + date);
-                        assertEquals(truthDay.get("d1").asLong(), retained(cohort, 1), "D1 players of cohort " + date);
-                        assertEquals(truthDay.get("d7").asLong(), retained(cohort, 7), "D7 players of cohort " + date);
+                        for (int n : new int[] {1, 7}) {
+                            if (!LocalDate.parse(date).plusDays(n).isAfter(coveredTo)) {
+                                assertEquals(truthDay.get("d" + n).asLong(), retained(cohort, n), "D" + n + " players of cohort " + date);
+                                comparedOnDaySeven[0] += n == 7 ? truthDay.get("d7").asLong() : 0;
+                            }
+                        }
                         assertEquals(money(truthDay.get("revenue")), money(day.get("revenue")), "revenue of " + date);
                     }
                 });
 
-        JsonNode truthDays = days(truth());
-        assertTrue(truthDays.size() >= 9, "ten days played");
-        long retainedOnDaySeven = 0;
-        for (JsonNode day : truthDays) {
-            retainedOnDaySeven += day.get("d7").asLong();
-        }
-        assertTrue(retainedOnDaySeven > 0, "some cohort came back on day 7: the comparison is not of zeros");
+        assertTrue(days(truth()).size() >= 9, "ten days played");
+        assertTrue(comparedOnDaySeven[0] > 0, "some cohort came back on day 7 and was compared: the comparison is not of zeros");
     }
 
     /** Currency -> "net revenue, paying users", with the revenue as a decimal whatever its scale. */
