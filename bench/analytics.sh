@@ -211,7 +211,15 @@ this_run() {
 }
 # median_of X...: the median of decimals (median rounds to whole numbers)
 median_of() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+# median X...: the median of whole numbers, rounded down to one
+median() { median_of "$@" | awk '{print int($1)}'; }
+# pair_side SIDE LABEL GROUP PID STARTUP STARTED_AT CPU_AT_READY: one side of a pair until it caught up, in a
+# subshell of its own; its row, JSON, rate and CPU an event go to $BENCH_DIR/pair-SIDE, a line each
+pair_side() (
+  PIDS=("$4") STARTUPS=("$5") FIRST_AT=$6 CPU_AT_READY=$7
+  catch_up "$2" "$3" "$N_ENGAGEMENT" player-events purchase-events
+  printf '%s\n' "$RESULT_ROW" "$RESULT_JSON" "$RESULT_RATE" "$RESULT_CPU_US" >"$BENCH_DIR/pair-$1"
+)
 # paired_run N: the baseline's and this build's engagement-service side by side, started together, each with its own
 # application id on the same records: both see the same host at the same moment, which runs in turns cannot promise
 # on a machine whose speed drifts by a quarter within the hour. Each catches up in its own background job.
@@ -229,13 +237,9 @@ paired_run() {
   READY_AT=$(date +%s.%N)
   PIDS=("$this_pid"); mark_ready; this_cpu=$CPU_AT_READY
   PIDS=("$base_pid"); mark_ready; base_cpu=$CPU_AT_READY
-  (PIDS=("$base_pid") STARTUPS=("$base_startup") FIRST_AT=$base_at CPU_AT_READY=$base_cpu
-    catch_up "engagement, 1 instance, baseline $commit (pair $1)" "$base_app" "$N_ENGAGEMENT" player-events purchase-events
-    printf '%s\n' "$RESULT_ROW" "$RESULT_JSON" "$RESULT_RATE" "$RESULT_CPU_US" >"$BENCH_DIR/pair-baseline") &
+  pair_side baseline "engagement, 1 instance, baseline $commit (pair $1)" "$base_app" "$base_pid" "$base_startup" "$base_at" "$base_cpu" &
   jobs+=("$!")
-  (PIDS=("$this_pid") STARTUPS=("$this_startup") FIRST_AT=$this_at CPU_AT_READY=$this_cpu
-    catch_up "engagement, 1 instance (pair $1)" "$this_app" "$N_ENGAGEMENT" player-events purchase-events
-    printf '%s\n' "$RESULT_ROW" "$RESULT_JSON" "$RESULT_RATE" "$RESULT_CPU_US" >"$BENCH_DIR/pair-this") &
+  pair_side this "engagement, 1 instance (pair $1)" "$this_app" "$this_pid" "$this_startup" "$this_at" "$this_cpu" &
   jobs+=("$!")
   wait "${jobs[@]}" || die "pair $1 did not catch up"
   for side in baseline this; do
